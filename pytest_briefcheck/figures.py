@@ -39,6 +39,7 @@ class Figure:
     high: float | None = None
     precision: float = 1.0
     exact: bool = True
+    near: bool = False  # "nearly 7,000", "近7000": the value lies just below (or above) the bound
     basis: str | None = None
     kind: str = "number"  # "number" | "percent" | "fraction" | "multiple"
     lang: str = "en"
