@@ -14,6 +14,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .errors import BriefcheckValueError
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "period")
 
@@ -124,7 +128,9 @@ def _tail(y: str = "y", rel: str = "rel") -> str:
 _NOT_OF_OTHER = r"(?!\s{1,2}of\s)"  # "the first half of the plan period" is not a calendar half
 
 _EN_NUM_WORDS = "|".join(_EN_NUMBERS)
-_EN_ORD_WORDS = "|".join(sorted(_EN_ORDINALS, key=len, reverse=True))
+_EN_ORD_WORDS = "|".join(
+    f"{w}|{w.capitalize()}|{w.upper()}" for w in sorted(_EN_ORDINALS, key=len, reverse=True)
+)
 _CN_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _CN_1_9 = "[一二三四五六七八九]"
 _CN_D = rf"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十{_CN_1_9}?|十{_CN_1_9}?|{_CN_1_9})"
@@ -196,13 +202,17 @@ def _shape(
     year: int | None = None,
     rel: int | None = None,
     core: str | None = None,
+    span: tuple[int, int] | None = None,
     english: str = "",
 ) -> _Mention | None:
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
+    if span is None:
+        span = m.span(core) if core else m.span()
     if (d2 and not _valid_day(m2, d2, year)) or not _valid_day(m1, d1, year):
-        return None
-    span = m.span(core) if core else m.span()
+        # every part is well formed but the day is not on the calendar ("Feb. 30"): still a
+        # date mention, so that figures skip it and parse_date can say what is wrong
+        return _Mention(span, "invalid", granularity)
     return _Mention(span, "shape", granularity, year, rel, m1, d1, m2, d2, english=english)
 
 
@@ -219,14 +229,14 @@ def _x_en_mdy(m: re.Match[str]) -> _Mention | None:
         if last <= day:
             return None
         return _shape(m, "period", month, day, month, last, year=year, rel=rel)
-    english = f"{m['mon']} {day}" + (f", {year}" if year else "")
+    english = f"{m['mon']} {day}"  # the year is the regex's: fewer distinct readings to cache
     return _shape(m, "day", month, day, month, day, year=year, rel=rel, english=english)
 
 
 def _x_en_dmy(m: re.Match[str]) -> _Mention | None:
     month, day = _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"])
     year, rel = _year_of(m)
-    english = f"{day} {m['mon']}" + (f" {year}" if year else "")
+    english = f"{day} {m['mon']}"
     return _shape(m, "day", month, day, month, day, year=year, rel=rel, english=english)
 
 
@@ -237,15 +247,25 @@ def _x_en_month(m: re.Match[str]) -> _Mention | None:
     return _shape(m, "month", month, 1, month, year=year, rel=rel, core=core)
 
 
+_FROM_BEFORE = re.compile(r"(?<![A-Za-z])(?P<pre>[Ff]rom|[Bb]etween)\s{1,2}(?:the\s{1,2})?$")
+
+
+def _range_start(m: re.Match[str]) -> tuple[int, str]:
+    """Where a range begins once a "from" or "between" just before it is taken in."""
+    before = _FROM_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    return (before.start(), before["pre"].lower()) if before else (m.start(), "")
+
+
 def _x_en_mrange(m: re.Match[str]) -> _Mention | None:
-    if m["sep"].strip().lower() == "and" and not (m["pre"] or "").lower().startswith("between"):
+    start, pre = _range_start(m)
+    if m["sep"].strip().lower() == "and" and pre != "between":
         return None
     first = _MONTHS[m["mon"].rstrip(".").lower()]
     last = _MONTHS[m["mon2"].rstrip(".").lower()]
     if first == last:
         return None
     year, rel = _year_of(m)
-    return _shape(m, "period", first, 1, last, year=year, rel=rel)
+    return _shape(m, "period", first, 1, last, year=year, rel=rel, span=(start, m.end()))
 
 
 def _x_en_rel(m: re.Match[str]) -> _Mention | None:
@@ -306,14 +326,14 @@ def _x_plan(m: re.Match[str]) -> _Mention | None:
 
 
 def _x_years(m: re.Match[str]) -> _Mention | None:
-    sep = m["sep"].strip().lower()
-    if sep == "and" and not (m["pre"] or "").lower().startswith("between"):
+    start, pre = _range_start(m)
+    if m["sep"].strip().lower() == "and" and pre != "between":
         return None
     first, last_text = int(m["y"]), m["y2"]
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
     if not first < last <= first + 100:
         return None
-    return _Mention(m.span(), "years", "period", first, year2=last)
+    return _Mention((start, m.end()), "years", "period", first, year2=last)
 
 
 def _wordset(*lines: str) -> frozenset[str]:
@@ -426,15 +446,31 @@ def _x_cn_plan(m: re.Match[str]) -> _Mention | None:
     return _x_plan(m)
 
 
-_PLAN_EN = r"(?i:five[\s-]{1,2}year\s{1,2}plan|FYP)"
-_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Mention | None]], ...] = tuple(
-    (re.compile(pattern), extract)
-    for pattern, extract in (
+_PLAN_EN = r"(?:[Ff]ive|FIVE)[\s-]{1,2}(?:[Yy]ear|YEAR)\s{1,2}(?:[Pp]lan|PLAN)|FYP"
+_MONTH_GATE = "|".join(m[:3] + "|" + m[:3].upper() for m in _FULL_MONTHS)
+# A pattern runs only when its gate finds something in the text: Chinese patterns never scan
+# an English page, month-name patterns never scan a page without a month name.
+_GATES: dict[str, re.Pattern[str]] = {
+    "year": re.compile(r"(?:19|20|21)[0-9]{2}"),
+    "month": re.compile(_MONTH_GATE),
+    "words": re.compile(r"year|month|[Tt]oday|[Yy]esterday|[Tt]omorrow"),
+    "quarter": re.compile(r"quarter|half|months|Q[1-4]|H[12]"),
+    "plan": re.compile(r"(?i:five)|FYP"),
+    "cn": re.compile(r"[年月日季半五]"),
+    "clock": re.compile(r"24"),
+}
+_Extractor = Callable[[re.Match[str]], _Mention | None]
+_PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
+    # the lookahead on the first character lets the regex engine skip ahead fast
+    (re.compile(f"(?=[{lead}])" + pattern if lead else pattern), extract, gate)
+    for pattern, extract, gate, lead in (
         # 2025-08-26, 2025/8/26, 2025.08.26, with an optional time of day
         (
             rf"(?<![0-9.])(?P<y>{_Y})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>{_D})"
             rf"(?![0-9])(?:(?:T|\s{{1,3}}){_TIME}(?:\.[0-9]{{1,6}})?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?",
             _x_iso,
+            "year",
+            "12",
         ),
         # Aug. 25, 2025 / December 16th, 2025 10:30 / Dec. 18 / Aug. 25-27, 2025
         (
@@ -442,17 +478,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Mention | Non
             rf"(?:\s{{0,2}}-\s{{0,2}}(?P<d2>{_D}){_DAY_SUFFIX})?{_tail()}"
             rf"(?:,?\s{{1,2}}{_TIME}(?:\s?[ap]\.?m\.?)?)?",
             _x_en_mdy,
+            "month",
+            "JFMASOND",
         ),
         # 25 August 2025 / the 14th of March
         (
             rf"(?<![0-9.,])(?P<d>{_D}){_DAY_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?{_month_re('mon')}{_tail()}",
             _x_en_dmy,
+            "month",
+            "0-9",
         ),
         # August 2025 / April this year / April of last year
         (
             rf"{_month_re('mon')}\s{{0,2}}(?:,\s{{0,2}}|of\s{{1,2}})?"
             rf"(?:(?P<y>{_Y}){_END_Y}|(?P<rel>{_REL})\s{{1,2}}year(?![A-Za-z-]))",
             _x_en_month,
+            "month",
+            "JFMASOND",
         ),
         # in April / since March / by the end of June
         (
@@ -460,98 +502,153 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Mention | Non
             r"|[Aa]fter|[Ff]rom|[Ee]arly|[Mm]id|[Ll]ate|end\s{1,2}of|beginning\s{1,2}of|start\s{1,2}of)"
             rf"[\s-]{{1,2}}{_month_re('mon')}(?!\s{{0,2}}[0-9])",
             _x_en_month,
+            "month",
+            "IiSsBbUuTtDdAaFfEeMmLl",
         ),
+        # a month name standing alone as the whole text (a claim's "expect: December")
+        (rf"\A\s{{0,8}}{_month_re('mon')}\s{{0,8}}\Z", _x_en_month, "month", ""),
         # From January to July this year / January-July / between January and March
         (
-            rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s{{1,2}}(?:the\s{{1,2}})?)?{_month_re('mon')}"
+            rf"{_month_re('mon')}"
             rf"(?P<sep>\s{{0,2}}-\s{{0,2}}|\s{{1,2}}(?:to|through|till|until|and)\s{{1,2}}){_month_re('mon2')}"
             rf"(?!\s{{0,2}}[0-9]{{1,2}}(?![0-9]))"
             rf"{_tail()}(?:\s{{1,2}}period(?![A-Za-z]))?",
             _x_en_mrange,
+            "month",
+            "JFMASOND",
         ),
         # the same period last year: a comparison basis, never a date of its own
         (
             r"(?<![A-Za-z])(?:the\s{1,2})?same\s{1,2}period\s{1,2}(?:of\s{1,2})?(?:last|the\s{1,2}previous)"
             r"\s{1,2}year(?![A-Za-z])",
             _x_skip,
+            "words",
+            "ts",
         ),
         (
             r"(?<![A-Za-z])(?P<word>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s{1,2}current)\s{1,2}(?P<unit>year|month)"
             r"(?![A-Za-z]|-(?:on|to|end|round|long|old)\b)",
             _x_en_rel,
+            "words",
+            "TtLlNn",
         ),
-        (r"(?<![A-Za-z])(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![A-Za-z])", _x_en_day_word),
+        (
+            r"(?<![A-Za-z])(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![A-Za-z])",
+            _x_en_day_word,
+            "words",
+            "TtYy",
+        ),
         # the first quarter (of 2025) / Q1 2025 / 2025 Q1
         (
             r"(?<![A-Za-z])(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)"
             rf"[\s-]{{1,2}}quarter(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
             _x_en_quarter,
+            "quarter",
+            "fstFST1-4",
         ),
         (
             rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y}"
             rf"|\s{{1,2}}(?:of\s{{1,2}})?(?P<rel>{_REL})\s{{1,2}}year(?![A-Za-z-]))?",
             _x_en_quarter,
+            "quarter",
+            "Q",
         ),
-        (rf"(?<![0-9])(?P<y>{_Y})\s{{0,2}}-?\s{{0,2}}Q(?P<q>[1-4])(?![0-9A-Za-z])", _x_en_quarter),
+        (
+            rf"(?<![0-9])(?P<y>{_Y})\s{{0,2}}-?\s{{0,2}}Q(?P<q>[1-4])(?![0-9A-Za-z])",
+            _x_en_quarter,
+            "quarter",
+            "12",
+        ),
         # the first seven months / the first three quarters of this year
         (
             rf"(?<![A-Za-z])[Ff]irst\s{{1,2}}(?P<n>{_EN_NUM_WORDS}|1[01]|[2-9])\s{{1,2}}"
             rf"(?P<unit>months|quarters)(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
             _x_en_first_n,
+            "quarter",
+            "Ff",
         ),
         # the first half (of 2025) / H1 2025
         (
             rf"(?<![A-Za-z])(?P<h>first|second|First|Second)[\s-]{{1,2}}half(?![A-Za-z]){_tail()}"
             rf"{_NOT_OF_OTHER}",
             _x_en_half,
+            "quarter",
+            "fsFS",
         ),
         (
             rf"(?<![A-Za-z0-9])H(?P<h>[12])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y})?",
             _x_en_half,
+            "quarter",
+            "H",
         ),
         # the 14th Five-Year Plan (period) (2021-2025)
         (
-            rf"(?<![A-Za-z0-9])(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:{_EN_ORD_WORDS}))\s{{1,2}}{_PLAN_EN}"
+            rf"(?<![A-Za-z0-9])(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{_EN_ORD_WORDS})\s{{1,2}}(?:{_PLAN_EN})"
             rf"(?:\s{{1,2}}(?:period|era)(?![A-Za-z]))?"
             rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<py1>{_Y})\s{{0,2}}-\s{{0,2}}(?P<py2>{_Y})\s{{0,2}}\))?",
             _x_plan,
+            "plan",
+            "0-9A-Za-z",
         ),
         # 2021-2025 / 2021 to 2025 / between 2021 and 2025 / 2021-25 / 2021-2025年
         (
-            rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s{{1,2}})?(?<![0-9.,/-])(?P<y>{_Y})(?:\s{{0,2}}年)?"
+            rf"(?<![0-9.,/-])(?P<y>{_Y})(?:\s{{0,2}}年)?"
             rf"(?P<sep>\s{{0,2}}(?:-|至|到)\s{{0,2}}|\s{{1,2}}(?:to|through|until|and)\s{{1,2}})"
             rf"(?P<y2>{_Y}|[0-9]{{2}})(?![0-9]|[.,][0-9]|\s{{0,2}}-\s{{0,2}}[0-9])(?:\s{{0,2}}年(?!\s{{0,2}}[0-9]))?",
             _x_years,
+            "year",
+            "12",
         ),
         # 2025-08: a month, when it cannot be a range of years
-        (rf"(?<![0-9.,/-])(?P<y>{_Y})[-/](?P<m>0[1-9]|1[0-2])(?![0-9]|[-/.][0-9])", _x_year_month),
+        (
+            rf"(?<![0-9.,/-])(?P<y>{_Y})[-/](?P<m>0[1-9]|1[0-2])(?![0-9]|[-/.][0-9])",
+            _x_year_month,
+            "year",
+            "12",
+        ),
         # a bare year: in 2024, compared to 2020
-        (rf"(?<![0-9A-Za-z.,])(?<![0-9][.,])(?P<y>{_Y}){_END_Y}(?!\s{{0,2}}年)", _x_year),
+        (
+            rf"(?<![0-9A-Za-z.,])(?<![0-9][.,])(?P<y>{_Y}){_END_Y}(?!\s{{0,2}}年)",
+            _x_year,
+            "year",
+            "12",
+        ),
         # 2025年8月25日 / 二〇二五年八月二十五日 / 今年1-7月 / 2025年上半年 / 去年
-        (rf"(?<![0-9])(?:{_CN_YEAR}|{_CN_REL})\s{{0,2}}{_CN_ELEMENT}?", _x_cn),
+        (
+            rf"(?<![0-9])(?:{_CN_YEAR}|{_CN_REL})\s{{0,2}}{_CN_ELEMENT}?",
+            _x_cn,
+            "cn",
+            "0-9〇零Oo一二三四五六七八九今去明前",
+        ),
         # 12月18日 / 1-7月 / 前7个月 / 一季度 / 上半年, the year from context
-        (rf"(?<![0-9年])(?<!十){_CN_ELEMENT}", _x_cn),
+        (rf"(?<![0-9年])(?<!十){_CN_ELEMENT}", _x_cn, "cn", "0-9一二三四五六七八九十第前上下"),
         # 25日: the day of a month given by context
         (
             r"(?<![0-9月第每])(?P<d>3[01]|[12][0-9]|0?[1-9])\s{0,2}日"
             r"(?!\s{0,2}(?:内|以内|之内|左右|起算))",
             _x_cn_day,
+            "cn",
+            "0-9",
         ),
-        (r"(?:去年|上年)同期", _x_skip),
+        (r"(?:去年|上年)同期", _x_skip, "cn", "去上"),
         # 十四五 / 第十四个五年规划
         (
             r"(?<![一二三四五六七八九十百千万两〇零0-9])(?P<n>十[一二三四五六七八九])五"
             r"(?:规划|时期|期间)?(?![万亿千百十个岁人天年月日%点0-9一二三四五六七八九])",
             _x_cn_plan,
+            "cn",
+            "十",
         ),
         (
             r"第(?P<n>十?[一二三四五六七八九十]|二十)个\s{0,2}五年"
             r"(?:规划|计划)(?:时期|期间)?",
             _x_cn_plan,
+            "cn",
+            "第",
         ),
         # 24/7 and 7×24 (hours): clock phrases, not fractions and not dates
-        (r"(?<![0-9/])24\s{0,2}/\s{0,2}7(?![0-9/])", _x_skip),
-        (r"(?<![0-9])7\s{0,2}[×xX*]\s{0,2}24(?![0-9])(?:\s{0,2}小时)?", _x_skip),
+        (r"(?<![0-9/])24\s{0,2}/\s{0,2}7(?![0-9/])", _x_skip, "clock", "2"),
+        (r"(?<![0-9])7\s{0,2}[×xX*]\s{0,2}24(?![0-9])(?:\s{0,2}小时)?", _x_skip, "clock", "7"),
     )
 )
 
@@ -560,7 +657,12 @@ def _mentions(text: str) -> list[_Mention]:
     """Every mention in ``text``, sorted, longest first where two overlap."""
     folded = _fold(text)
     found: list[_Mention] = []
-    for pattern, extract in _PATTERNS:
+    gates: dict[str, bool] = {}
+    for pattern, extract, gate in _PATTERNS:
+        if gate not in gates:
+            gates[gate] = _GATES[gate].search(folded) is not None
+        if not gates[gate]:
+            continue
         for match in pattern.finditer(folded):
             mention = extract(match)
             if mention is not None and mention.span[1] > mention.span[0]:
@@ -589,3 +691,442 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     if not isinstance(text, str) or not text:
         return []
     return [mention.span for mention in _mentions(text)]
+
+
+# -- placing mentions on the calendar -----------------------------------------------------------
+# A yearless date is the occurrence nearest to base; a future one counts only within this
+# many days, so "Dec. 18" said in August is this December and "April" is last April.
+_FUTURE_WINDOW = 183
+_MAX_PARSE_LENGTH = 10_000
+_NEEDS_BASE = "needs a base date to be placed (it has no year of its own)"
+
+
+def _bounds(m: _Mention, year: int) -> tuple[dt.date, dt.date] | None:
+    try:
+        start = dt.date(year, m.m1, m.d1)
+        end_year = year + 1 if (m.m2, m.d2 or 31) < (m.m1, m.d1) else year
+        end_day = m.d2 or calendar.monthrange(end_year, m.m2)[1]
+        return start, dt.date(end_year, m.m2, end_day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _nearest(
+    candidates: list[tuple[dt.date, dt.date] | None], base: dt.date
+) -> tuple[dt.date, dt.date] | None:
+    best: tuple[dt.date, dt.date] | None = None
+    best_key: tuple[int, int, int] | None = None
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        start, end = candidate
+        if start <= base <= end:
+            return candidate
+        if start > base:
+            gap = (start - base).days
+            key = (0 if gap <= _FUTURE_WINDOW else 1, gap, 0)
+        else:
+            key = (0, (base - end).days, 1)
+        if best_key is None or key < best_key:
+            best, best_key = candidate, key
+    return best
+
+
+def _this_period(m: _Mention, base: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A yearless month, quarter, half or run of months: the one of base's year, unless it
+    starts more than ~6 months after base (then last year's: "the fourth quarter" said in
+    February), or it ended more than ~6 months before base and next year's starts within
+    ~6 months ("一季度" said in December). So "上半年" said in August is this year's first half.
+    """
+    window = dt.timedelta(days=_FUTURE_WINDOW)
+    current = _bounds(m, base.year)
+    if current is None:
+        return None
+    if current[0] > base + window:
+        return _bounds(m, base.year - 1)
+    if current[1] < base - window:
+        following = _bounds(m, base.year + 1)
+        if following is not None and following[0] <= base + window:
+            return following
+    return current
+
+
+def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+@lru_cache(maxsize=1)
+def _dateparser() -> Any:
+    """dateparser's reader for English month-name dates, built on first use (None if missing)."""
+    try:
+        from dateparser.date import DateDataParser
+
+        return DateDataParser(
+            languages=["en"],
+            settings={
+                "PARSERS": ["absolute-time"],
+                "REQUIRE_PARTS": ["day", "month"],
+                "PREFER_DAY_OF_MONTH": "first",
+                # a leap year, so that a yearless "Feb. 29" still reads as a day
+                "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            },
+        )
+    except Exception:  # an unusable install must not break date reading
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _english_month_day(text: str, fallback: tuple[int, int]) -> tuple[int, int] | None:
+    """Month and day of an English month-name date as dateparser reads it (None: not a date)."""
+    parser = _dateparser()
+    if parser is None:
+        return fallback
+    try:
+        found = parser.get_date_data(text).date_obj
+    except Exception:  # dateparser failures are "not a date", never a crash
+        return None
+    return (found.month, found.day) if found is not None else None
+
+
+def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] | None:
+    """Start, end and whether base was used; None when the mention cannot be placed."""
+    try:
+        if m.kind in ("skip", "invalid"):
+            return None
+        if m.kind in ("years", "plan"):
+            return dt.date(m.year or 1, 1, 1), dt.date(m.year2 or 1, 12, 31), False
+        if base is None:
+            if m.kind != "shape" or m.year is None:
+                return None
+        elif m.kind == "relday":
+            day = base + dt.timedelta(days=m.offset)
+            return day, day, True
+        elif m.kind == "relmonth":
+            year, month = _shift_month(base, m.offset)
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last), True
+        elif m.kind == "dayonly":
+            days = []
+            for months in range(-2, 3):
+                year, month = _shift_month(base, months)
+                if _valid_day(month, m.d1, year):
+                    days.append((dt.date(year, month, m.d1),) * 2)
+            found = _nearest(days, base)
+            return (*found, True) if found else None
+        if m.english:
+            month_day = _english_month_day(m.english, (m.m1, m.d1))
+            if month_day is None:
+                return None
+            month, day = month_day
+            m = _Mention(m.span, m.kind, m.granularity, m.year, m.rel, month, day, month, day)
+        if m.year is not None:
+            bounds = _bounds(m, m.year)
+            return (*bounds, False) if bounds else None
+        assert base is not None
+        if m.rel is not None:
+            bounds = _bounds(m, base.year + m.rel)
+        elif m.granularity == "day":
+            bounds = _nearest([_bounds(m, base.year + k) for k in range(-4, 5)], base)
+        else:
+            bounds = _this_period(m, base)
+        return (*bounds, True) if bounds else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _needs_base(m: _Mention) -> bool:
+    return m.kind in ("relday", "relmonth", "dayonly") or (m.kind == "shape" and m.year is None)
+
+
+def _value(m: _Mention, text: str, base: dt.date | None) -> DateValue | None:
+    placed = _place(m, base)
+    if placed is None:
+        return None
+    start, end, relative = placed
+    return DateValue(start, end, text[m.span[0] : m.span[1]], m.span, m.granularity, relative)
+
+
+def _as_base(base: object) -> dt.date | None:
+    if isinstance(base, dt.datetime):
+        return base.date()
+    return base if isinstance(base, dt.date) else None
+
+
+def find_dates(text: str, base: dt.date | None = None, lang: str | None = None) -> list[DateValue]:
+    """Every date or period in ``text``, in order, with spans into ``text``.
+
+    Yearless and relative mentions are placed against ``base`` and skipped when
+    it is None. ``lang`` is accepted for symmetry with the figure parser: both
+    languages' forms are recognised in any text, since summaries mix them.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    day = _as_base(base)
+    values = (_value(mention, text, day) for mention in _mentions(text))
+    return [value for value in values if value is not None]
+
+
+def _quote(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 80 else flat[:77] + "..."
+
+
+def _free_form(text: str, lang: str | None) -> DateValue | None:
+    """A full date in a form the regexes do not know ("25.08.2025"), read by dateparser.
+
+    The day must not depend on the day/month order: "03/04/2025" is refused.
+    """
+    stripped = text.strip()
+    if len(stripped) > 64 or not any(c.isdigit() for c in stripped):
+        return None
+    try:
+        import dateparser
+    except Exception:
+        return None
+    if lang not in ("en", "zh"):
+        from .text import detect_lang
+
+        lang = detect_lang(stripped)
+    readings = set()
+    for order in ("MDY", "DMY"):
+        try:
+            found = dateparser.parse(
+                stripped,
+                languages=[lang],
+                settings={
+                    "PARSERS": ["custom-formats", "absolute-time"],
+                    "REQUIRE_PARTS": ["day", "month", "year"],
+                    "STRICT_PARSING": True,
+                    "DATE_ORDER": order,
+                    "PREFER_LOCALE_DATE_ORDER": False,
+                },
+            )
+        except Exception:
+            return None
+        if found is None:
+            return None
+        readings.add(found.date())
+    if len(readings) != 1:
+        return None
+    day = readings.pop()
+    start = len(text) - len(text.lstrip())
+    return DateValue(day, day, stripped, (start, start + len(stripped)), "day", False)
+
+
+def parse_date(text: str, base: dt.date | None = None, lang: str | None = None) -> DateValue:
+    """The one date or period ``text`` states (a phrase, an ISO date or a short quote).
+
+    Raises :class:`BriefcheckValueError`, quoting the text, when it states none,
+    several, an impossible date, or a yearless one without ``base``.
+    """
+    if not isinstance(text, str):
+        raise BriefcheckValueError(f"not a date: expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise BriefcheckValueError("not a date: the text is empty")
+    if len(text) > _MAX_PARSE_LENGTH:
+        raise BriefcheckValueError(
+            f"not a date: '{_quote(text)}' is {len(text)} characters long, too long for one date"
+        )
+    if base is not None and _as_base(base) is None:
+        raise BriefcheckValueError(f"base for '{_quote(text)}' is not a date: {base!r}")
+    day = _as_base(base)
+    mentions = _mentions(text)
+    dated = [m for m in mentions if m.kind != "skip"]
+    if not dated:
+        free = _free_form(text, lang)
+        if free is not None:
+            return free
+        if mentions:
+            what = text[mentions[0].span[0] : mentions[0].span[1]]
+            raise BriefcheckValueError(
+                f"not a date: '{_quote(what)}' in '{_quote(text)}' names a clock phrase "
+                "or a comparison period, not a date"
+            )
+        raise BriefcheckValueError(f"not a date: no date or period in '{_quote(text)}'")
+    if len(dated) > 1:
+        seen = ", ".join(f"'{_quote(text[a:b])}'" for a, b in (m.span for m in dated[:4]))
+        raise BriefcheckValueError(
+            f"more than one date in '{_quote(text)}': {seen}; quote exactly one"
+        )
+    mention = dated[0]
+    value = _value(mention, text, day)
+    if value is not None:
+        return value
+    what = _quote(text[mention.span[0] : mention.span[1]])
+    if day is None and _needs_base(mention):
+        raise BriefcheckValueError(f"cannot place '{what}' in '{_quote(text)}': it {_NEEDS_BASE}")
+    raise BriefcheckValueError(f"not a date: '{what}' in '{_quote(text)}' is not on the calendar")
+
+
+# -- a document's own dates ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentDates:
+    """When a document was published and when the event it reports took place."""
+
+    published: DateValue | None = None
+    event: DateValue | None = None
+
+
+_TOP = 3000  # datelines sit in the page header
+_EVENT_LABEL = re.compile(
+    r"^\s*(?:Date|Time|Date\s{0,2}(?:and|&)\s{0,2}time|Time\s{0,2}(?:and|&)\s{0,2}date|Held\s+on"
+    r"|时间|日期|会议时间|召开时间|举行时间|发布会时间)\s{0,2}[:：]",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|出版日期|刊发时间|稿件日期"
+    r"|(?<![A-Za-z])(?:Published|Posted|Updated|Last\s+updated|Release\s+date|Released"
+    r"|Publication\s+date|Date\s+published|Pub\s+date)(?:\s+(?:on|at))?(?![A-Za-z]))\s{0,2}[:：]?",
+    re.IGNORECASE,
+)
+_SOURCE_LABEL = re.compile(r"来源\s{0,2}[:：]|(?<![A-Za-z])Source\s{0,2}:", re.IGNORECASE)
+_SEPARATORS = "|·丨｜•"
+_NOISE = re.compile(
+    r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?(?:\s?[AaPp]\.?[Mm]\.?)?"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:星期|周|礼拜)[一二三四五六日天]"
+    r"|(?:上午|下午|晚上|早上|中午)?\s{0,2}[0-9一二三四五六七八九十]{1,3}\s{0,2}[时点](?:[0-9]{1,2}分)?"
+    r"|[\s\W_]",
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        lines.append(_Line(start, match.start(), text[start : match.start()]))
+        start = match.end()
+    lines.append(_Line(start, len(text), text[start:]))
+    return lines
+
+
+def _is_date_line(line: _Line, value: DateValue) -> bool:
+    """The line says nothing but the date (a time of day or a weekday may go with it)."""
+    rest = line.text[: value.span[0] - line.start] + " " + line.text[value.span[1] - line.start :]
+    return not _NOISE.sub("", rest)
+
+
+def _is_dateline(line: _Line, value: DateValue) -> bool:
+    """ "China.org.cn | December 16, 2025", "Ren Min Ri Bao Hai Wai Ban·2025-08-26 00:10"."""
+    if len(line.text.strip()) > 120:
+        return False
+    before = line.text[: value.span[0] - line.start].strip()
+    after = line.text[value.span[1] - line.start :].strip()
+    touches = before.endswith(tuple(_SEPARATORS)) or after.startswith(tuple(_SEPARATORS))
+    return touches and len(_NOISE.sub("", before + after)) <= 60
+
+
+def _full(value: DateValue) -> bool:
+    return not value.relative and (
+        value.granularity == "day"
+        or (value.granularity == "period" and (value.end - value.start).days < 31)
+    )
+
+
+def detect_document_dates(text: str) -> DocumentDates:
+    """The publication and event dates a document states about itself.
+
+    published: a labelled line ("发布时间：2025-08-26", "Published: ..."), a source line
+    ("来源：人民日报海外版 2025年08月26日"), a dateline or byline ("China.org.cn |
+    December 16, 2025", "…·2025-08-26 00:10"), or a line holding only a date near the top.
+    event: a "Date:" / "时间：" label with the date on the same or one of the next lines.
+    """
+    if not isinstance(text, str) or not text:
+        return DocumentDates()
+    lines = _lines(text)
+    starts = [line.start for line in lines]
+    by_line: dict[int, list[DateValue]] = {}
+    for value in find_dates(text):
+        if _full(value):
+            index = bisect_left(starts, value.span[0] + 1) - 1
+            by_line.setdefault(index, []).append(value)
+
+    def after(index: int, offset: int) -> DateValue | None:
+        return next((v for v in by_line.get(index, ()) if v.span[0] >= offset), None)
+
+    event: DateValue | None = None
+    event_label: tuple[int, int] | None = None
+    used: set[int] = set()
+    labelled: DateValue | None = None
+    sourced: DateValue | None = None
+    for index, line in enumerate(lines):
+        short = len(line.text.strip()) <= 160
+        published_label = _PUBLISHED_LABEL.search(line.text) if short else None
+        if published_label and labelled is None:
+            labelled = after(index, line.start + published_label.end())
+            if labelled is not None:
+                used.add(index)
+                continue
+        if short and sourced is None and _SOURCE_LABEL.search(line.text) and by_line.get(index):
+            sourced = by_line[index][0]
+            used.add(index)
+            continue
+        label = _EVENT_LABEL.match(line.text)
+        if event is None and event_label is None and label:
+            event_label = (index, line.start + label.end())
+            event = after(index, event_label[1])
+            if event is not None:
+                used.add(index)
+                continue
+            if line.text[label.end() :].strip():
+                continue
+            seen = 0
+            for following in range(index + 1, len(lines)):
+                if not lines[following].text.strip():
+                    continue
+                seen += 1
+                candidate = after(following, lines[following].start)
+                if candidate is not None and _is_date_line(lines[following], candidate):
+                    event = candidate
+                    used.add(following)
+                    break
+                if seen >= 3:
+                    break
+
+    published = labelled or sourced
+    if published is None:
+        datelines = [
+            v
+            for index, values in sorted(by_line.items())
+            if index not in used
+            for v in values
+            if _is_dateline(lines[index], v)
+        ]
+        top = [v for v in datelines if v.span[0] < _TOP]
+        published = top[0] if top else (datelines[-1] if datelines else None)
+    if published is None:
+        published = next(
+            (
+                v
+                for index, values in sorted(by_line.items())
+                if index not in used
+                for v in values
+                if v.span[0] < _TOP and _is_date_line(lines[index], v)
+            ),
+            None,
+        )
+    if event is None and event_label is not None and published is not None:
+        event = _yearless_event(text, lines, event_label, published.start)
+    return DocumentDates(published, event)
+
+
+def _yearless_event(
+    text: str, lines: list[_Line], label: tuple[int, int], base: dt.date
+) -> DateValue | None:
+    """ "Date: Aug. 25" under a page published in 2025: the year comes from publication."""
+    index, offset = label
+    window = [lines[index]] + [line for line in lines[index + 1 : index + 4] if line.text.strip()]
+    for line in window[:2]:
+        begin = max(offset, line.start)
+        for value in find_dates(text[begin : line.end], base=base):
+            if value.granularity == "day":
+                span = (begin + value.span[0], begin + value.span[1])
+                return DateValue(value.start, value.end, value.text, span, value.granularity, True)
+    return None
