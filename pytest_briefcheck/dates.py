@@ -975,13 +975,14 @@ _EVENT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(
-    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|出版日期|刊发时间|稿件日期"
+    r"(?:^|[|·丨｜•])\s{0,3}(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|出版日期|刊发时间|稿件日期"
     r"|(?<![A-Za-z])(?:Published|Posted|Updated|Last\s+updated|Release\s+date|Released"
     r"|Publication\s+date|Date\s+published|Pub\s+date)(?:\s+(?:on|at))?(?![A-Za-z]))\s{0,2}[:：]?",
     re.IGNORECASE,
 )
 _SOURCE_LABEL = re.compile(r"来源\s{0,2}[:：]|(?<![A-Za-z])Source\s{0,2}:", re.IGNORECASE)
 _SEPARATORS = "|·丨｜•"
+_EDITION = re.compile(r"第\s{0,2}[0-9]{1,3}\s{0,2}版")
 _NOISE = re.compile(
     r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?(?:\s?[AaPp]\.?[Mm]\.?)?"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:星期|周|礼拜)[一二三四五六日天]"
@@ -1020,6 +1021,8 @@ def _is_dateline(line: _Line, value: DateValue) -> bool:
     before = line.text[: value.span[0] - line.start].strip()
     after = line.text[value.span[1] - line.start :].strip()
     touches = before.endswith(tuple(_SEPARATORS)) or after.startswith(tuple(_SEPARATORS))
+    if not touches and _EDITION.match(after):
+        return True  # a print edition: "（2025年08月26日 第 03 版）"
     return touches and len(_NOISE.sub("", before + after)) <= 60
 
 

@@ -1,0 +1,495 @@
+"""The date engine: spans, parsing, placement against a base date, bad input."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import random
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pytest_briefcheck.dates import DateValue, date_spans, find_dates, parse_date
+from pytest_briefcheck.errors import BriefcheckValueError
+
+D = dt.date
+BASE = D(2025, 8, 25)  # the customs briefing was held on Aug. 25, 2025
+
+# text, start, end, granularity: dates that carry their own year (relative=False, any base)
+EXPLICIT = [
+    ("Aug. 25, 2025", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("December 16, 2025", D(2025, 12, 16), D(2025, 12, 16), "day"),
+    ("Dec. 18th, 2025", D(2025, 12, 18), D(2025, 12, 18), "day"),
+    ("Sept. 3, 2025", D(2025, 9, 3), D(2025, 9, 3), "day"),
+    ("SEPT. 3, 2025", D(2025, 9, 3), D(2025, 9, 3), "day"),
+    ("May 8, 2025", D(2025, 5, 8), D(2025, 5, 8), "day"),
+    ("Monday, August 25, 2025", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("25 August 2025", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("the 25th of August, 2025", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("August 26, 2025 09:15", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("2025-08-25", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("2025-08-26 00:10", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("2025-08-26T10:12:48+08:00", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("2025/8/26", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("2025.08.26", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("25.08.2025", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("08/25/2025", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("Aug. 25-27, 2025", D(2025, 8, 25), D(2025, 8, 27), "period"),
+    ("August 2025", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("Feb. 2024", D(2024, 2, 1), D(2024, 2, 29), "month"),
+    ("2025-08", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("From January to July 2025", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("January-July 2025", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("between January and March 2024", D(2024, 1, 1), D(2024, 3, 31), "period"),
+    ("the first seven months of 2025", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("the first three quarters of 2024", D(2024, 1, 1), D(2024, 9, 30), "period"),
+    ("Q1 2025", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("Q4, 2024", D(2024, 10, 1), D(2024, 12, 31), "quarter"),
+    ("2025Q2", D(2025, 4, 1), D(2025, 6, 30), "quarter"),
+    ("the first quarter of 2025", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("the third quarter of 2024", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+    ("the first half of 2025", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("the second half of 2024", D(2024, 7, 1), D(2024, 12, 31), "half"),
+    ("H1 2025", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("compared to 2020", D(2020, 1, 1), D(2020, 12, 31), "year"),
+    ("by mid-2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("the 2030 target", D(2030, 1, 1), D(2030, 12, 31), "year"),
+    ("2021-2025", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("2021 to 2025", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("between 2016 and 2020", D(2016, 1, 1), D(2020, 12, 31), "period"),
+    ("2020-21", D(2020, 1, 1), D(2021, 12, 31), "period"),
+    ("the 14th Five-Year Plan period", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("the 14th Five-Year Plan (2021-2025)", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("Since the launch of the 14th Five-Year Plan,", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("the 15th Five-Year Plan period", D(2026, 1, 1), D(2030, 12, 31), "period"),
+    ("the 13th Five-Year Plan", D(2016, 1, 1), D(2020, 12, 31), "period"),
+    ("the Fourteenth Five-Year Plan", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("the 3rd five-year plan", D(1966, 1, 1), D(1970, 12, 31), "period"),
+    ("the first Five-Year Plan", D(1953, 1, 1), D(1957, 12, 31), "period"),
+    ("the 14th FYP", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("2025年8月25日", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("2025年08月26日", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("２０２５年８月２５日", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("2025年8月25号", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("2025年08月26日05:16", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("二〇二五年八月二十五日", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("二零二五年十二月三十一日", D(2025, 12, 31), D(2025, 12, 31), "day"),
+    ("二〇二四年二月二十九日", D(2024, 2, 29), D(2024, 2, 29), "day"),
+    ("2025年8月", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("2025年12月份", D(2025, 12, 1), D(2025, 12, 31), "month"),
+    ("2025年1-7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("2025年1至7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("2025年1月至7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("2025年前7个月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("2025年一季度", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("2025年第三季度", D(2025, 7, 1), D(2025, 9, 30), "quarter"),
+    ("2024年前三季度", D(2024, 1, 1), D(2024, 9, 30), "period"),
+    ("2025年上半年", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("2024年下半年", D(2024, 7, 1), D(2024, 12, 31), "half"),
+    ("2024年", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("二〇二五年", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("2021—2025年", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("2021年至2025年", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("十四五", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("“十四五”以来", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("十四五时期", D(2021, 1, 1), D(2025, 12, 31), "period"),
+    ("十五五规划", D(2026, 1, 1), D(2030, 12, 31), "period"),
+    ("第十四个五年规划", D(2021, 1, 1), D(2025, 12, 31), "period"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "granularity"), EXPLICIT)
+@pytest.mark.parametrize("base", [None, BASE], ids=["no-base", "base"])
+def test_explicit_dates(
+    text: str, start: dt.date, end: dt.date, granularity: str, base: dt.date | None
+) -> None:
+    value = parse_date(text, base=base)
+    assert (value.start, value.end, value.granularity) == (start, end, granularity)
+    assert value.relative is False
+    assert text[value.span[0] : value.span[1]] == value.text
+
+
+# text, start, end, granularity: the year (or more) comes from BASE (relative=True)
+RELATIVE = [
+    ("Dec. 18", D(2025, 12, 18), D(2025, 12, 18), "day"),
+    ("on Dec. 18.", D(2025, 12, 18), D(2025, 12, 18), "day"),
+    ("May 8", D(2025, 5, 8), D(2025, 5, 8), "day"),
+    ("Sept. 3", D(2025, 9, 3), D(2025, 9, 3), "day"),
+    ("the 14th of March", D(2025, 3, 14), D(2025, 3, 14), "day"),
+    ("Feb. 29", D(2024, 2, 29), D(2024, 2, 29), "day"),
+    ("in April this year", D(2025, 4, 1), D(2025, 4, 30), "month"),
+    ("April of last year", D(2024, 4, 1), D(2024, 4, 30), "month"),
+    ("in April", D(2025, 4, 1), D(2025, 4, 30), "month"),
+    ("by the end of June", D(2025, 6, 1), D(2025, 6, 30), "month"),
+    ("in December", D(2025, 12, 1), D(2025, 12, 31), "month"),
+    ("December", D(2025, 12, 1), D(2025, 12, 31), "month"),
+    ("From January to July this year", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("From January to July", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("in the January-July period", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("the first seven months of this year", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("the first 7 months", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("the first three quarters of last year", D(2024, 1, 1), D(2024, 9, 30), "period"),
+    ("this year", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("this year's government work report", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("next year", D(2026, 1, 1), D(2026, 12, 31), "year"),
+    ("this month", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("last month", D(2025, 7, 1), D(2025, 7, 31), "month"),
+    ("Today's briefing", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("yesterday", D(2025, 8, 24), D(2025, 8, 24), "day"),
+    ("the first quarter", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("the first quarter of this year", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("the fourth quarter of last year", D(2024, 10, 1), D(2024, 12, 31), "quarter"),
+    ("Q1", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("Q4", D(2025, 10, 1), D(2025, 12, 31), "quarter"),
+    ("the first half", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("the first half of the year", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("in the second half of this year", D(2025, 7, 1), D(2025, 12, 31), "half"),
+    ("今年", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("去年", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("明年", D(2026, 1, 1), D(2026, 12, 31), "year"),
+    ("12月18日", D(2025, 12, 18), D(2025, 12, 18), "day"),
+    ("十二月十八日", D(2025, 12, 18), D(2025, 12, 18), "day"),
+    ("25日", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("今年4月", D(2025, 4, 1), D(2025, 4, 30), "month"),
+    ("8月份", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("1-7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("1—7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("1至7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("今年1-7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("前7个月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("前七个月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    ("前两个月", D(2025, 1, 1), D(2025, 2, 28), "period"),
+    ("前三季度", D(2025, 1, 1), D(2025, 9, 30), "period"),
+    ("一季度", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("第二季度", D(2025, 4, 1), D(2025, 6, 30), "quarter"),
+    ("去年四季度", D(2024, 10, 1), D(2024, 12, 31), "quarter"),
+    ("上半年", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("今年上半年", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("下半年", D(2025, 7, 1), D(2025, 12, 31), "half"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "granularity"), RELATIVE)
+def test_relative_dates(text: str, start: dt.date, end: dt.date, granularity: str) -> None:
+    value = parse_date(text, base=BASE)
+    assert (value.start, value.end, value.granularity) == (start, end, granularity)
+    assert value.relative is True
+    with pytest.raises(BriefcheckValueError, match="needs a base date"):
+        parse_date(text)
+
+
+# text, base, start: which occurrence a yearless mention means
+PLACEMENT = [
+    # days: the nearest occurrence, a future one only within about six months
+    ("Dec. 18", D(2025, 8, 25), D(2025, 12, 18)),
+    ("Jan. 5", D(2025, 8, 25), D(2026, 1, 5)),
+    ("April 2", D(2025, 8, 25), D(2025, 4, 2)),
+    ("Aug. 1", D(2025, 8, 25), D(2025, 8, 1)),
+    ("Dec. 30", D(2026, 1, 3), D(2025, 12, 30)),
+    ("Jan. 2", D(2025, 12, 28), D(2026, 1, 2)),
+    ("12月18日", D(2025, 8, 25), D(2025, 12, 18)),
+    ("Feb. 29", D(2027, 12, 1), D(2028, 2, 29)),
+    ("Feb. 29", D(2027, 6, 1), D(2024, 2, 29)),
+    ("30日", D(2025, 9, 2), D(2025, 8, 30)),
+    ("3日", D(2025, 8, 30), D(2025, 9, 3)),
+    # periods: base's year, unless that one starts more than ~6 months after base
+    ("the first half", D(2025, 8, 25), D(2025, 1, 1)),
+    ("一季度", D(2025, 8, 25), D(2025, 1, 1)),
+    ("the fourth quarter", D(2025, 8, 25), D(2025, 10, 1)),
+    ("the fourth quarter", D(2026, 2, 1), D(2025, 10, 1)),
+    ("四季度", D(2026, 1, 10), D(2025, 10, 1)),
+    ("in December", D(2026, 1, 10), D(2025, 12, 1)),
+    ("the second half", D(2025, 3, 10), D(2025, 7, 1)),
+    # ... or it ended more than ~6 months ago and next year's is close
+    ("一季度", D(2025, 12, 20), D(2026, 1, 1)),
+    ("From January to July", D(2025, 8, 25), D(2025, 1, 1)),
+    ("this year", D(2024, 1, 1), D(2024, 1, 1)),
+    ("last year", D(2026, 3, 1), D(2025, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "start"), PLACEMENT)
+def test_placement_against_base(text: str, base: dt.date, start: dt.date) -> None:
+    assert parse_date(text, base=base).start == start
+
+
+def test_datetime_base_is_accepted() -> None:
+    value = parse_date("Dec. 18", base=dt.datetime(2025, 8, 25, 15, 0))
+    assert value.start == D(2025, 12, 18)
+
+
+# text, a fragment of the message: never a date, or not exactly one
+NEGATIVE = [
+    ("14th", "no date"),
+    ("5.2 billion", "no date"),
+    ("5.2 billion tons", "no date"),
+    ("41.5 trillion yuan", "no date"),
+    ("Room 2025", "no date"),
+    ("No. 2025", "no date"),
+    ("more than 2000 companies", "no date"),
+    ("over 2025 enterprises", "no date"),
+    ("2025 tons", "no date"),
+    ("2,025", "no date"),
+    ("2025.5", "no date"),
+    ("1/20,000", "no date"),
+    ("May I ask a question?", "no date"),
+    ("for two consecutive years", "no date"),
+    ("over the past year", "no date"),
+    ("year on year", "no date"),
+    ("3日内", "no date"),
+    ("1990年代", "no date"),
+    ("过去年均增长", "no date"),
+    ("03/04/2025", "no date"),  # March 4 or April 3: refused, not guessed
+    ("24/7", "clock phrase"),
+    ("7×24小时", "clock phrase"),
+    ("the same period last year", "comparison period"),
+    ("去年同期", "comparison period"),
+    ("Feb. 30, 2025", "not on the calendar"),
+    ("2025-02-29", "not on the calendar"),
+    ("2025年2月30日", "not on the calendar"),
+    ("April 31", "not on the calendar"),
+    ("in 2024 and 2023", "more than one date"),
+    ("Aug. 25, 2025 and Dec. 16, 2025", "more than one date"),
+    ("", "empty"),
+    ("   \n", "empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), NEGATIVE)
+def test_not_one_date(text: str, message: str) -> None:
+    with pytest.raises(BriefcheckValueError, match=message) as info:
+        parse_date(text, base=BASE)
+    if text.strip():
+        assert text.strip()[:20] in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [None, 5, 2025.0, b"2025-08-25", ["2025"], D(2025, 8, 25)])
+def test_non_text_input(bad: object) -> None:
+    with pytest.raises(BriefcheckValueError, match="expected text"):
+        parse_date(bad)  # type: ignore[arg-type]
+    assert find_dates(bad) == []  # type: ignore[arg-type]
+    assert date_spans(bad) == []  # type: ignore[arg-type]
+
+
+def test_bad_base_is_a_value_error() -> None:
+    with pytest.raises(BriefcheckValueError, match="base"):
+        parse_date("Dec. 18", base="2025-08-25")  # type: ignore[arg-type]
+    assert find_dates("Dec. 18", base="2025-08-25") == []  # type: ignore[arg-type]
+
+
+def test_gigantic_text_is_refused_quickly_and_quoted_short() -> None:
+    text = "Aug. 25, 2025 " * 100_000
+    began = time.perf_counter()
+    with pytest.raises(BriefcheckValueError, match="too long") as info:
+        parse_date(text)
+    assert time.perf_counter() - began < 1
+    assert len(str(info.value)) < 200
+
+
+def test_message_quotes_the_text_truncated() -> None:
+    text = "nothing here but words " * 20
+    with pytest.raises(BriefcheckValueError) as info:
+        parse_date(text)
+    assert "nothing here but words" in str(info.value)
+    assert "..." in str(info.value)
+    assert len(str(info.value)) < 160
+
+
+# text: the exact mentions date_spans reports
+SPANS = [
+    ("China.org.cn | December 16, 2025", ["December 16, 2025"]),
+    ("Date:\n\nAug. 25, 2025", ["Aug. 25, 2025"]),
+    ("to ensure the official launch on Dec. 18.", ["Dec. 18"]),
+    ("SCIO briefing on China's imports, exports in Q1 2025", ["Q1 2025"]),
+    ("Ren Min Ri Bao Hai Wai Ban·2025-08-26 00:10", ["2025-08-26 00:10"]),
+    ("increasing 2.6 times compared to 2020.", ["2020"]),
+    ("In 2024, the total value reached 43.8 trillion yuan", ["2024"]),
+    ("From January to July this year, imports grew 3.5%", ["From January to July this year"]),
+    ("released in April this year, China", ["April this year"]),
+    ("allowing for 24/7 appointment scheduling", ["24/7"]),
+    ("less than 1/20,000 of the land area", []),
+    ("customs has managed an average of 5.2 billion tons", []),
+    ("Since the start of the 14th Five-Year Plan, customs", ["14th Five-Year Plan"]),
+    ("during the 15th Five-Year Plan period.", ["15th Five-Year Plan period"]),
+    ("the first half of the 14th Five-Year Plan period", ["14th Five-Year Plan period"]),
+    ("“十四五”以来,海关年均监管进出口货物52亿吨", ["十四五"]),
+    ("今年前7个月，进出口增长3.5%", ["今年前7个月"]),
+    ("1-7月，保税维修进出口增长8.7%", ["1-7月"]),
+    ("国新办2025年8月25日举行发布会", ["2025年8月25日"]),
+    ("二〇二五年八月二十五日", ["二〇二五年八月二十五日"]),
+    ("同比增长3.5%，比去年同期提高", ["去年同期"]),
+    ("2021-2025 and 2026-2030", ["2021-2025", "2026-2030"]),
+    ("a total of 2000 cases in 2023", ["2023"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS)
+def test_date_spans(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in date_spans(text)] == expected
+
+
+def test_find_dates_in_a_paragraph() -> None:
+    text = (
+        "In 2024, the total value of China's goods trade reached 43.8 trillion yuan. "
+        "From January to July this year, imports and exports grew 3.5% year on year. "
+        "The official launch is on Dec. 18. Exports rose 2.6 times compared to 2020."
+    )
+    found = find_dates(text, base=BASE)
+    assert [(v.text, v.start, v.end, v.relative) for v in found] == [
+        ("2024", D(2024, 1, 1), D(2024, 12, 31), False),
+        ("From January to July this year", D(2025, 1, 1), D(2025, 7, 31), True),
+        ("Dec. 18", D(2025, 12, 18), D(2025, 12, 18), True),
+        ("2020", D(2020, 1, 1), D(2020, 12, 31), False),
+    ]
+    for value in found:
+        assert text[value.span[0] : value.span[1]] == value.text
+    # without a base, the yearless and relative mentions cannot be placed and are skipped
+    assert [v.text for v in find_dates(text)] == ["2024", "2020"]
+
+
+def test_find_dates_chinese() -> None:
+    text = "“十四五”以来，海关年均监管货物52亿吨。今年1-7月，进出口增长3.5%；12月18日将正式启动。"
+    found = find_dates(text, base=BASE, lang="zh")
+    assert [(v.text, v.start, v.end, v.granularity) for v in found] == [
+        ("十四五", D(2021, 1, 1), D(2025, 12, 31), "period"),
+        ("今年1-7月", D(2025, 1, 1), D(2025, 7, 31), "period"),
+        ("12月18日", D(2025, 12, 18), D(2025, 12, 18), "day"),
+    ]
+
+
+def test_date_value_contract() -> None:
+    value = parse_date("Aug. 25, 2025")
+    assert value == DateValue(D(2025, 8, 25), D(2025, 8, 25), "Aug. 25, 2025", (0, 13), "day")
+
+
+def test_import_costs_nothing() -> None:
+    code = (
+        "import sys, pytest_briefcheck.dates as d\n"
+        "d.date_spans('Aug. 25, 2025 and 2025年8月25日')\n"
+        "d.parse_date('2025-08-25')\n"
+        "assert 'dateparser' not in sys.modules, 'dateparser imported too early'\n"
+        "d.parse_date('Aug. 25, 2025')\n"
+        "assert 'dateparser' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _document(size: int) -> str:
+    rng = random.Random(7)
+    pieces = []
+    while sum(map(len, pieces)) < size:
+        month = rng.choice(["Jan.", "March", "Aug.", "Sept.", "Dec."])
+        pieces.append(
+            f"In 2024, exports rose {rng.randint(1, 99)}.{rng.randint(0, 9)}% and on {month} "
+            f"{rng.randint(1, 28)}, {rng.randint(2015, 2025)} the 14th Five-Year Plan period "
+            "ended; 今年1-7月进出口增长3.5%，2025年8月25日举行发布会. "
+        )
+    return "".join(pieces)[:size]
+
+
+def test_find_dates_on_100_kb_is_fast() -> None:
+    parse_date("Aug. 25, 2025")  # dateparser's one-off start-up is not what is measured
+    text = _document(100_000)
+    began = time.perf_counter()
+    found = find_dates(text, base=BASE)
+    assert time.perf_counter() - began < 1.0
+    assert len(found) > 1000
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "9" * 100_000,
+        "2025-" * 20_000,
+        "Aug. " * 20_000,
+        "年月日" * 33_000,
+        "1-" * 50_000,
+        "first " * 16_000,
+        "十四" * 50_000,
+        " \n" * 50_000,
+        "2025年" * 20_000,
+        "Dec. 18, " * 11_000,
+    ],
+)
+def test_no_catastrophic_backtracking(garbage: str) -> None:
+    began = time.perf_counter()
+    date_spans(garbage)
+    find_dates(garbage, base=BASE)
+    assert time.perf_counter() - began < 2.0
+
+
+# -- properties -------------------------------------------------------------------------------
+_ABBR = {1: "Jan.", 2: "Feb.", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July"}
+_ABBR.update({8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."})
+_FULL = [
+    "", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+_CN = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN[tens] + "十")) + (
+        _CN[ones] if ones or not tens else ""
+    )
+
+
+def _renderings(day: dt.date) -> list[str]:
+    return [
+        f"{_ABBR[day.month]} {day.day}, {day.year}",
+        f"{_FULL[day.month]} {day.day}, {day.year}",
+        day.isoformat(),
+        f"{day.year}年{day.month}月{day.day}日",
+        "".join(_CN[int(c)] for c in str(day.year))
+        + f"年{_cn_number(day.month)}月{_cn_number(day.day)}日",
+    ]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
+def test_any_rendered_date_parses_back(day: dt.date) -> None:
+    for text in _renderings(day):
+        value = parse_date(text)
+        assert (value.start, value.end, value.granularity) == (day, day, "day"), text
+        assert value.text == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31)), st.sampled_from(range(5)))
+def test_rendered_date_is_found_in_a_sentence(day: dt.date, which: int) -> None:
+    rendered = _renderings(day)[which]
+    text = f"The figure was released on {rendered}, officials said."
+    found = find_dates(text)
+    assert [(v.start, v.text) for v in found] == [(day, rendered)]
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *"0123456789 -/.,:年月日号季度上下半前个今去明十一二三四五六七八九〇零·|QH",
+        *("Aug. ", "May ", "this year", "first half", "Five-Year Plan", "14th ", "24/7", "\n"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_ALPHABET, max_size=40).map("".join)))
+def test_arbitrary_text_never_raises_anything_else(text: str) -> None:
+    with contextlib.suppress(BriefcheckValueError):  # any other exception fails the test
+        parse_date(text, base=BASE)
+    values = find_dates(text, base=BASE)
+    spans = date_spans(text)
+    assert spans == sorted(spans)
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
+    for value in values:
+        assert value.start <= value.end
+        assert value.granularity in ("day", "month", "quarter", "half", "year", "period")
+        assert text[value.span[0] : value.span[1]] == value.text
