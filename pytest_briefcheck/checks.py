@@ -305,7 +305,7 @@ def _check_claim(corpus: Corpus, claim: Claim) -> Outcome:
                 expected=shown,
                 readings=tuple(readings),
             )
-    order = _check_order(corpus, claim)
+    order = _check_order(corpus, claim, expected or _agreed_value(readings))
     if order is not None:
         return _outcome(claim, CONTRADICTED, order, expected=shown, readings=tuple(readings))
     return _outcome(
@@ -419,18 +419,21 @@ def _date_role_explanation(
 
 def claim_value(corpus: Corpus, claim: Claim) -> Value | None:
     """The value a claim establishes: its ``expect``, else what its quotes agree on."""
-    outcome = check_claim(corpus, claim)
     try:
         expected = expected_value(claim)
     except BriefcheckError:
         return None
     if expected is not None:
         return expected
-    agreeing = [r.value for r in outcome.readings if r.status == "agrees" and r.value is not None]
+    return _agreed_value(check_claim(corpus, claim).readings)
+
+
+def _agreed_value(readings: tuple[Reading, ...] | list[Reading]) -> Value | None:
+    agreeing = [r.value for r in readings if r.status == "agrees" and r.value is not None]
     return agreeing[0] if agreeing else None
 
 
-def _check_order(corpus: Corpus, claim: Claim) -> str | None:
+def _check_order(corpus: Corpus, claim: Claim, mine: Value | None) -> str | None:
     """``before:`` / ``after:`` between date claims; a failure sentence or None."""
     for word in ("before", "after"):
         other_id = getattr(claim, word)
@@ -440,8 +443,10 @@ def _check_order(corpus: Corpus, claim: Claim) -> str | None:
             other = corpus.claim(other_id)
         except BriefcheckError as exc:
             return f"{word}: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
-        mine = claim_value(corpus, claim)
-        theirs = claim_value(corpus, other)
+        try:
+            theirs = claim_value(corpus, other) if other is not claim else mine
+        except BriefcheckError as exc:
+            return f"{word}: {exc.message}"
         if not isinstance(mine, DateValue) or not isinstance(theirs, DateValue):
             return f"{word}: '{other_id}' has no date to compare with"
         holds = mine.end < theirs.start if word == "before" else mine.start > theirs.end

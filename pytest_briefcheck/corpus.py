@@ -58,6 +58,7 @@ class Corpus:
     claims: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     _sources: dict[tuple[object, ...], Source | BriefcheckError] = field(default_factory=dict)
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
+    _in_progress: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def sources_display(self) -> str:
@@ -129,8 +130,14 @@ class Corpus:
     def memo(self, kind: str, key: str, compute: Callable[[], T]) -> T:
         """Cache a check's result for this process (relations reuse claim values)."""
         slot = (kind, key)
+        if slot in self._in_progress:
+            raise BriefcheckError(f"{kind} '{key}' depends on itself (a before/after cycle?)")
         if slot not in self._memo:
-            self._memo[slot] = compute()
+            self._in_progress.add(slot)
+            try:
+                self._memo[slot] = compute()
+            finally:
+                self._in_progress.discard(slot)
         return self._memo[slot]  # type: ignore[return-value]
 
     def all_specs(self) -> list[SourceSpec]:

@@ -48,7 +48,7 @@ class BriefcheckItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, self.location_line - 1, f"{self.path.name}::{self.name}"
+        return self.path, self.location_line - 1, self.name
 
     def apply_marks(self, xfail: str | None, skip: str | None) -> None:
         if skip is not None:

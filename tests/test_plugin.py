@@ -205,7 +205,7 @@ def test_date_claim_resolves_and_orders(briefing, pytester) -> None:
         )
     )
     result = pytester.runpytest("--briefcheck", "-v")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=6)
     result.stdout.fnmatch_lines_random(
         [
             "claims/dates.yaml::briefing_date PASSED*",
