@@ -75,16 +75,16 @@ def pytest_sessionfinish(session):
         out.write(json.dumps({"reads": READS, "normalized": NORMALIZED}) + "\\n")
 """
 
-IMPORT_CHECK = f"""
+IMPORT_CHECK = """
 import json, sys, pytest
-ENGINE = {ENGINE_MODULES!r}
+ENGINE = @ENGINE@
 rc = pytest.main(sys.argv[1:])
 print("@@" + json.dumps({
     "rc": int(rc),
     "engine": [m for m in ENGINE if m in sys.modules],
     "briefcheck": sorted(m for m in sys.modules if m.startswith("pytest_briefcheck")),
 }))
-"""
+""".replace("@ENGINE@", repr(ENGINE_MODULES))
 
 
 @dataclass
