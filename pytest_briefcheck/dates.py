@@ -147,7 +147,7 @@ _CN_ELEMENT = (
     r"|第?(?P<q>[一二三四1-4])\s{0,2}季度"
     r"|前\s{0,2}(?P<nq>[二两三23])\s{0,2}个?季度"
     r"|(?P<h>[上下])半年(?!度)"
-    rf"|前\s{{0,2}}(?P<n>{_CN_N})\s{{0,2}}个\s{{0,2}}?月)"
+    rf"|前\s{{0,2}}(?P<n>{_CN_N})\s{{0,2}}个?\s{{0,2}}月)"
 )
 
 
@@ -155,7 +155,8 @@ _CN_ELEMENT = (
 class _Mention:
     """What a regex found, before it is placed on the calendar.
 
-    ``kind`` is "shape" (months ``m1``..``m2`` and days of some year), "years",
+    ``kind`` is "shape" (months ``m1``..``m2`` and days of some year), "interval"
+    (``year``-``m1``-``d1`` to ``year2``-``m2``-``d2``), "years",
     "plan", "relday", "relmonth", "dayonly" or "skip" (a clock phrase or a
     comparison period: found, so figures skip it, but never placed).
     """
@@ -172,6 +173,7 @@ class _Mention:
     year2: int | None = None
     offset: int = 0
     english: str = ""  # an English month-name day for dateparser to read
+    problem: str = "is not on the calendar"  # why an "invalid" mention is not a date
 
 
 def _valid_day(month: int, day: int, year: int | None = None) -> bool:
@@ -219,6 +221,42 @@ def _shape(
 def _x_iso(m: re.Match[str]) -> _Mention | None:
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     return _shape(m, "day", month, day, month, day, year=year)
+
+
+def _unit_of(start: dt.date, end: dt.date) -> str:
+    """The calendar unit a run of days covers exactly ("quarter" for Jan. 1 to March 31)."""
+    if start == end:
+        return "day"
+    last = calendar.monthrange(end.year, end.month)[1]
+    if start.day != 1 or end.day != last or start.year != end.year:
+        return "period"
+    months = end.month - start.month + 1
+    if months == 1:
+        return "month"
+    if months == 3 and start.month % 3 == 1:
+        return "quarter"
+    if months == 6 and start.month in (1, 7):
+        return "half"
+    return "year" if months == 12 else "period"
+
+
+def _x_interval(m: re.Match[str]) -> _Mention | None:
+    """An ISO 8601 interval, as claim files state periods: 2021-01-01/2025-12-31."""
+    year, month, year2, month2 = int(m["y"]), int(m["m"]), int(m["y2"]), int(m["m2"])
+    day = int(m["d"]) if m["d"] else 1
+    if m["d2"]:
+        day2 = int(m["d2"])
+    else:
+        day2 = calendar.monthrange(year2, month2)[1] if 1 <= month2 <= 12 else 0
+    try:
+        start, end = dt.date(year, month, day), dt.date(year2, month2, day2)
+    except ValueError:
+        return _Mention(m.span(), "invalid", "period")
+    if end < start:
+        return _Mention(m.span(), "invalid", "period", problem="ends before it starts")
+    return _Mention(
+        m.span(), "interval", _unit_of(start, end), year, None, month, day, month2, day2, year2
+    )
 
 
 def _x_en_mdy(m: re.Match[str]) -> _Mention | None:
@@ -320,7 +358,10 @@ def _x_plan(m: re.Match[str]) -> _Mention | None:
     if not 1 <= number <= 30:
         return None
     first = _plan_start(number)
-    if m.groupdict().get("py1") and (int(m["py1"]), int(m["py2"])) != (first, first + 4):
+    if m.groupdict().get("py1") and (int(m["py1"]), int(m["py2"]) % 100) != (
+        first,
+        (first + 4) % 100,
+    ):
         return None
     return _Mention(m.span(), "plan", "period", first, year2=first + 4)
 
@@ -437,6 +478,18 @@ def _x_cn(m: re.Match[str]) -> _Mention | None:
     return _shape(m, "year", 1, 1, 12, year=year, rel=rel)
 
 
+_CN_RELATIVE = {
+    "本月": ("relmonth", 0), "这个月": ("relmonth", 0), "上月": ("relmonth", -1),
+    "上个月": ("relmonth", -1), "下月": ("relmonth", 1), "下个月": ("relmonth", 1),
+    "今天": ("relday", 0), "昨天": ("relday", -1), "明天": ("relday", 1),
+}  # fmt: skip
+
+
+def _x_cn_relative(m: re.Match[str]) -> _Mention | None:
+    kind, offset = _CN_RELATIVE[m["w"]]
+    return _Mention(m.span(), kind, "month" if kind == "relmonth" else "day", offset=offset)
+
+
 def _x_cn_day(m: re.Match[str]) -> _Mention | None:
     day = int(m["d"])
     return _Mention(m.span(), "dayonly", "day", d1=day) if 1 <= day <= 31 else None
@@ -456,7 +509,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "words": re.compile(r"year|month|[Tt]oday|[Yy]esterday|[Tt]omorrow"),
     "quarter": re.compile(r"quarter|half|months|Q[1-4]|H[12]"),
     "plan": re.compile(r"(?i:five)|FYP"),
-    "cn": re.compile(r"[年月日季半五]"),
+    "cn": re.compile(r"[年月日季半五天]"),
     "clock": re.compile(r"24"),
 }
 _Extractor = Callable[[re.Match[str]], _Mention | None]
@@ -469,6 +522,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             rf"(?<![0-9.])(?P<y>{_Y})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>{_D})"
             rf"(?![0-9])(?:(?:T|\s{{1,3}}){_TIME}(?:\.[0-9]{{1,6}})?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?",
             _x_iso,
+            "year",
+            "12",
+        ),
+        # 2021-01-01/2025-12-31, 2025-01/2025-07: ISO 8601 intervals
+        (
+            rf"(?<![0-9.])(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>{_D}))?\s{{0,2}}(?:/|--)\s{{0,2}}"
+            rf"(?P<y2>{_Y})-(?P<m2>1[0-2]|0[1-9])(?:-(?P<d2>{_D}))?(?![0-9])",
+            _x_interval,
             "year",
             "12",
         ),
@@ -585,7 +646,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
         (
             rf"(?<![A-Za-z0-9])(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{_EN_ORD_WORDS})\s{{1,2}}(?:{_PLAN_EN})"
             rf"(?:\s{{1,2}}(?:period|era)(?![A-Za-z]))?"
-            rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<py1>{_Y})\s{{0,2}}-\s{{0,2}}(?P<py2>{_Y})\s{{0,2}}\))?",
+            rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<py1>{_Y})\s{{0,2}}-\s{{0,2}}(?P<py2>{_Y}|[0-9]{{2}})\s{{0,2}}\))?",
             _x_plan,
             "plan",
             "0-9A-Za-z",
@@ -631,6 +692,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             "0-9",
         ),
         (r"(?:去年|上年)同期", _x_skip, "cn", "去上"),
+        # 本月 / 上个月 / 今天 / 昨天
+        (
+            r"(?P<w>本月|这个月|上个?月|下个?月|今天|昨天|明天)(?!份?[0-9])",
+            _x_cn_relative,
+            "cn",
+            "本这上下今昨明",
+        ),
         # 十四五 / 第十四个五年规划
         (
             r"(?<![一二三四五六七八九十百千万两〇零0-9])(?P<n>十[一二三四五六七八九])五"
@@ -796,6 +864,9 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
             return None
         if m.kind in ("years", "plan"):
             return dt.date(m.year or 1, 1, 1), dt.date(m.year2 or 1, 12, 31), False
+        if m.kind == "interval":
+            start = dt.date(m.year or 1, m.m1, m.d1)
+            return start, dt.date(m.year2 or 1, m.m2, m.d2), False
         if base is None:
             if m.kind != "shape" or m.year is None:
                 return None
@@ -956,7 +1027,7 @@ def parse_date(text: str, base: dt.date | None = None, lang: str | None = None) 
     what = _quote(text[mention.span[0] : mention.span[1]])
     if day is None and _needs_base(mention):
         raise BriefcheckValueError(f"cannot place '{what}' in '{_quote(text)}': it {_NEEDS_BASE}")
-    raise BriefcheckValueError(f"not a date: '{what}' in '{_quote(text)}' is not on the calendar")
+    raise BriefcheckValueError(f"not a date: '{what}' in '{_quote(text)}' {mention.problem}")
 
 
 # -- a document's own dates ---------------------------------------------------------------------
