@@ -46,10 +46,14 @@ _FOLD_MAP.update({ord(c): "·" for c in "\u30fb\u2022\u2027\uff65\u2219"})
 _FOLD_MAP.update({0xFF1A: ":", 0xFF0F: "/", 0xFF0C: ",", 0xFF0E: ".", 0xFF08: "(", 0xFF09: ")"})
 _FOLD_MAP.update({0x25CB: "〇", 0x3007: "〇"})
 _FOLD_TABLE = str.maketrans(_FOLD_MAP)
+_FOLDABLE = re.compile("[" + re.escape("".join(sorted(map(chr, _FOLD_MAP)))) + "]")
 
 
 def _fold(text: str) -> str:
-    return text.translate(_FOLD_TABLE)
+    # translate() costs far more than a search, and most texts have nothing to fold
+    if text.isascii() and "~" not in text and "\t" not in text:
+        return text
+    return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
 # -- vocabulary --------------------------------------------------------------------------------
@@ -500,29 +504,61 @@ def _x_cn_plan(m: re.Match[str]) -> _Mention | None:
 
 
 _PLAN_EN = r"(?:[Ff]ive|FIVE)[\s-]{1,2}(?:[Yy]ear|YEAR)\s{1,2}(?:[Pp]lan|PLAN)|FYP"
-_MONTH_GATE = "|".join(m[:3] + "|" + m[:3].upper() for m in _FULL_MONTHS)
-# A pattern runs only when its gate finds something in the text: Chinese patterns never scan
-# an English page, month-name patterns never scan a page without a month name.
-_GATES: dict[str, re.Pattern[str]] = {
-    "year": re.compile(r"(?:19|20|21)[0-9]{2}"),
-    "month": re.compile(_MONTH_GATE),
-    "words": re.compile(r"year|month|[Tt]oday|[Yy]esterday|[Tt]omorrow"),
-    "quarter": re.compile(r"quarter|half|months|Q[1-4]|H[12]"),
-    "plan": re.compile(r"(?i:five)|FYP"),
-    "cn": re.compile(r"[年月日季半五天]"),
-    "clock": re.compile(r"24"),
-}
+# Every match of a pattern contains a trigger of one of its kinds: a digit, an English month
+# name, a keyword ("year", "half", "Five"...) or a Chinese date character. Long texts are
+# scanned only in windows around triggers, which holds every match whole: a match starts at
+# most _BEFORE characters before its trigger and ends (lookahead included) well within _AFTER
+# characters after it, as every repetition in the patterns is bounded.
+_BEFORE, _AFTER = 60, 120
+_WINDOWED_FROM = 4000  # shorter texts are scanned whole
+_DIGITS = re.compile(r"[0-9]+")
+_MONTH_TOKEN = re.compile("(?=[JFMASOND])" + _month_re("mon"))
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "word": (
+        "year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER",
+        "half", "Half", "HALF", "oday", "ODAY", "esterday", "ESTERDAY", "omorrow", "OMORROW",
+        "five", "Five", "FIVE", "FYP",
+    ),
+    "cjk": tuple("年月日季半天五期"),
+}  # fmt: skip
+
+
+def _trigger_positions(folded: str, kind: str) -> list[int]:
+    if kind == "digit":
+        return [m.start() for m in _DIGITS.finditer(folded)]
+    if kind == "month":
+        return [m.start() for m in _MONTH_TOKEN.finditer(folded)]
+    positions = []
+    for word in _TRIGGERS[kind]:
+        at = folded.find(word)
+        while at >= 0:
+            positions.append(at)
+            at = folded.find(word, at + 1)
+    return positions
+
+
+def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for at in sorted(positions):
+        low, high = max(0, at - _BEFORE), min(length, at + _AFTER)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
 _Extractor = Callable[[re.Match[str]], _Mention | None]
-_PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
+_PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tuple(
     # the lookahead on the first character lets the regex engine skip ahead fast
-    (re.compile(f"(?=[{lead}])" + pattern if lead else pattern), extract, gate)
-    for pattern, extract, gate, lead in (
+    (re.compile(f"(?=[{lead}])" + pattern if lead else pattern), extract, tuple(kinds.split()))
+    for pattern, extract, kinds, lead in (
         # 2025-08-26, 2025/8/26, 2025.08.26, with an optional time of day
         (
             rf"(?<![0-9.])(?P<y>{_Y})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>{_D})"
             rf"(?![0-9])(?:(?:T|\s{{1,3}}){_TIME}(?:\.[0-9]{{1,6}})?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?",
             _x_iso,
-            "year",
+            "digit",
             "12",
         ),
         # 2021-01-01/2025-12-31, 2025-01/2025-07: ISO 8601 intervals
@@ -530,7 +566,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             rf"(?<![0-9.])(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>{_D}))?\s{{0,2}}(?:/|--)\s{{0,2}}"
             rf"(?P<y2>{_Y})-(?P<m2>1[0-2]|0[1-9])(?:-(?P<d2>{_D}))?(?![0-9])",
             _x_interval,
-            "year",
+            "digit",
             "12",
         ),
         # Aug. 25, 2025 / December 16th, 2025 10:30 / Dec. 18 / Aug. 25-27, 2025
@@ -546,7 +582,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
         (
             rf"(?<![0-9.,])(?P<d>{_D}){_DAY_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?{_month_re('mon')}{_tail()}",
             _x_en_dmy,
-            "month",
+            "digit",
             "0-9",
         ),
         # August 2025 / April this year / April of last year
@@ -567,7 +603,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             "IiSsBbUuTtDdAaFfEeMmLl",
         ),
         # a month name standing alone as the whole text (a claim's "expect: December")
-        (rf"\A\s{{0,8}}{_month_re('mon')}\s{{0,8}}\Z", _x_en_month, "month", ""),
+        (rf"\A\s{{0,8}}{_month_re('mon')}\s{{0,8}}\Z", _x_en_month, "", ""),
         # From January to July this year / January-July / between January and March
         (
             rf"{_month_re('mon')}"
@@ -583,20 +619,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             r"(?<![A-Za-z])(?:the\s{1,2})?same\s{1,2}period\s{1,2}(?:of\s{1,2})?(?:last|the\s{1,2}previous)"
             r"\s{1,2}year(?![A-Za-z])",
             _x_skip,
-            "words",
+            "word",
             "ts",
         ),
         (
             r"(?<![A-Za-z])(?P<word>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s{1,2}current)\s{1,2}(?P<unit>year|month)"
             r"(?![A-Za-z]|-(?:on|to|end|round|long|old)\b)",
             _x_en_rel,
-            "words",
+            "word",
             "TtLlNn",
         ),
         (
             r"(?<![A-Za-z])(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![A-Za-z])",
             _x_en_day_word,
-            "words",
+            "word",
             "TtYy",
         ),
         # the first quarter (of 2025) / Q1 2025 / 2025 Q1
@@ -604,20 +640,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             r"(?<![A-Za-z])(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)"
             rf"[\s-]{{1,2}}quarter(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
             _x_en_quarter,
-            "quarter",
+            "word",
             "fstFST1-4",
         ),
         (
             rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y}"
             rf"|\s{{1,2}}(?:of\s{{1,2}})?(?P<rel>{_REL})\s{{1,2}}year(?![A-Za-z-]))?",
             _x_en_quarter,
-            "quarter",
+            "digit",
             "Q",
         ),
         (
             rf"(?<![0-9])(?P<y>{_Y})\s{{0,2}}-?\s{{0,2}}Q(?P<q>[1-4])(?![0-9A-Za-z])",
             _x_en_quarter,
-            "quarter",
+            "digit",
             "12",
         ),
         # the first seven months / the first three quarters of this year
@@ -625,7 +661,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             rf"(?<![A-Za-z])[Ff]irst\s{{1,2}}(?P<n>{_EN_NUM_WORDS}|1[01]|[2-9])\s{{1,2}}"
             rf"(?P<unit>months|quarters)(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
             _x_en_first_n,
-            "quarter",
+            "word",
             "Ff",
         ),
         # the first half (of 2025) / H1 2025
@@ -633,13 +669,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             rf"(?<![A-Za-z])(?P<h>first|second|First|Second)[\s-]{{1,2}}half(?![A-Za-z]){_tail()}"
             rf"{_NOT_OF_OTHER}",
             _x_en_half,
-            "quarter",
+            "word",
             "fsFS",
         ),
         (
             rf"(?<![A-Za-z0-9])H(?P<h>[12])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y})?",
             _x_en_half,
-            "quarter",
+            "digit",
             "H",
         ),
         # the 14th Five-Year Plan (period) (2021-2025)
@@ -648,7 +684,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             rf"(?:\s{{1,2}}(?:period|era)(?![A-Za-z]))?"
             rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<py1>{_Y})\s{{0,2}}-\s{{0,2}}(?P<py2>{_Y}|[0-9]{{2}})\s{{0,2}}\))?",
             _x_plan,
-            "plan",
+            "digit word",
             "0-9A-Za-z",
         ),
         # 2021-2025 / 2021 to 2025 / between 2021 and 2025 / 2021-25 / 2021-2025年
@@ -657,46 +693,51 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             rf"(?P<sep>\s{{0,2}}(?:-|至|到)\s{{0,2}}|\s{{1,2}}(?:to|through|until|and)\s{{1,2}})"
             rf"(?P<y2>{_Y}|[0-9]{{2}})(?![0-9]|[.,][0-9]|\s{{0,2}}-\s{{0,2}}[0-9])(?:\s{{0,2}}年(?!\s{{0,2}}[0-9]))?",
             _x_years,
-            "year",
+            "digit",
             "12",
         ),
         # 2025-08: a month, when it cannot be a range of years
         (
             rf"(?<![0-9.,/-])(?P<y>{_Y})[-/](?P<m>0[1-9]|1[0-2])(?![0-9]|[-/.][0-9])",
             _x_year_month,
-            "year",
+            "digit",
             "12",
         ),
         # a bare year: in 2024, compared to 2020
         (
             rf"(?<![0-9A-Za-z.,])(?<![0-9][.,])(?P<y>{_Y}){_END_Y}(?!\s{{0,2}}年)",
             _x_year,
-            "year",
+            "digit",
             "12",
         ),
         # 2025年8月25日 / 二〇二五年八月二十五日 / 今年1-7月 / 2025年上半年 / 去年
         (
             rf"(?<![0-9])(?:{_CN_YEAR}|{_CN_REL})\s{{0,2}}{_CN_ELEMENT}?",
             _x_cn,
-            "cn",
+            "digit cjk",
             "0-9〇零Oo一二三四五六七八九今去明前",
         ),
         # 12月18日 / 1-7月 / 前7个月 / 一季度 / 上半年, the year from context
-        (rf"(?<![0-9年])(?<!十){_CN_ELEMENT}", _x_cn, "cn", "0-9一二三四五六七八九十第前上下"),
+        (
+            rf"(?<![0-9年])(?<!十){_CN_ELEMENT}",
+            _x_cn,
+            "digit cjk",
+            "0-9一二三四五六七八九十第前上下",
+        ),
         # 25日: the day of a month given by context
         (
             r"(?<![0-9月第每])(?P<d>3[01]|[12][0-9]|0?[1-9])\s{0,2}日"
             r"(?!\s{0,2}(?:内|以内|之内|左右|起算))",
             _x_cn_day,
-            "cn",
+            "digit",
             "0-9",
         ),
-        (r"(?:去年|上年)同期", _x_skip, "cn", "去上"),
+        (r"(?:去年|上年)同期", _x_skip, "cjk", "去上"),
         # 本月 / 上个月 / 今天 / 昨天
         (
             r"(?P<w>本月|这个月|上个?月|下个?月|今天|昨天|明天)(?!份?[0-9])",
             _x_cn_relative,
-            "cn",
+            "cjk",
             "本这上下今昨明",
         ),
         # 十四五 / 第十四个五年规划
@@ -704,37 +745,47 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, str], ...] = tuple(
             r"(?<![一二三四五六七八九十百千万两〇零0-9])(?P<n>十[一二三四五六七八九])五"
             r"(?:规划|时期|期间)?(?![万亿千百十个岁人天年月日%点0-9一二三四五六七八九])",
             _x_cn_plan,
-            "cn",
+            "cjk",
             "十",
         ),
         (
             r"第(?P<n>十?[一二三四五六七八九十]|二十)个\s{0,2}五年"
             r"(?:规划|计划)(?:时期|期间)?",
             _x_cn_plan,
-            "cn",
+            "cjk",
             "第",
         ),
         # 24/7 and 7×24 (hours): clock phrases, not fractions and not dates
-        (r"(?<![0-9/])24\s{0,2}/\s{0,2}7(?![0-9/])", _x_skip, "clock", "2"),
-        (r"(?<![0-9])7\s{0,2}[×xX*]\s{0,2}24(?![0-9])(?:\s{0,2}小时)?", _x_skip, "clock", "7"),
+        (r"(?<![0-9/])24\s{0,2}/\s{0,2}7(?![0-9/])", _x_skip, "digit", "2"),
+        (r"(?<![0-9])7\s{0,2}[×xX*]\s{0,2}24(?![0-9])(?:\s{0,2}小时)?", _x_skip, "digit", "7"),
     )
 )
 
 
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str, *, windowed: bool | None = None) -> list[_Mention]:
     """Every mention in ``text``, sorted, longest first where two overlap."""
     folded = _fold(text)
+    if windowed is None:
+        windowed = len(folded) >= _WINDOWED_FROM
+    positions = {
+        kind: _trigger_positions(folded, kind) for kind in ("digit", "month", "word", "cjk")
+    }
+    regions: dict[tuple[str, ...], list[tuple[int, int]]] = {(): [(0, len(folded))]}
     found: list[_Mention] = []
-    gates: dict[str, bool] = {}
-    for pattern, extract, gate in _PATTERNS:
-        if gate not in gates:
-            gates[gate] = _GATES[gate].search(folded) is not None
-        if not gates[gate]:
-            continue
-        for match in pattern.finditer(folded):
-            mention = extract(match)
-            if mention is not None and mention.span[1] > mention.span[0]:
-                found.append(mention)
+    for pattern, extract, kinds in _PATTERNS:
+        if kinds not in regions:
+            hits = [at for kind in kinds for at in positions[kind]]
+            if not hits:
+                regions[kinds] = []
+            elif windowed:
+                regions[kinds] = _windows(hits, len(folded))
+            else:
+                regions[kinds] = [(0, len(folded))]
+        for low, high in regions[kinds]:
+            for match in pattern.finditer(folded, low, high):
+                mention = extract(match)
+                if mention is not None and mention.span[1] > mention.span[0]:
+                    found.append(mention)
     found.sort(key=lambda c: (c.span[0] - c.span[1], c.span[0]))
     starts: list[int] = []
     chosen: list[_Mention] = []

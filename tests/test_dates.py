@@ -9,12 +9,13 @@ import random
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pytest_briefcheck.dates import DateValue, date_spans, find_dates, parse_date
+from pytest_briefcheck.dates import DateValue, _mentions, date_spans, find_dates, parse_date
 from pytest_briefcheck.errors import BriefcheckValueError
 
 D = dt.date
@@ -514,3 +515,20 @@ def test_arbitrary_text_never_raises_anything_else(text: str) -> None:
         assert value.start <= value.end
         assert value.granularity in ("day", "month", "quarter", "half", "year", "period")
         assert text[value.span[0] : value.span[1]] == value.text
+
+
+def _seed_texts() -> list[str]:
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    return [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+
+
+def test_windowed_scan_equals_whole_scan_on_documents() -> None:
+    texts = [*_seed_texts(), _document(50_000)]
+    for text in [*texts, "\n".join(texts)]:
+        assert _mentions(text, windowed=True) == _mentions(text, windowed=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, min_size=1, max_size=200).map("".join))
+def test_windowed_scan_equals_whole_scan(text: str) -> None:
+    assert _mentions(text, windowed=True) == _mentions(text, windowed=False)
