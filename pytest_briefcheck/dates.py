@@ -1148,6 +1148,23 @@ def _is_dateline(line: _Line, value: DateValue) -> bool:
     return touches and len(_NOISE.sub("", before + after)) <= 60
 
 
+_TIME_AT_END = re.compile(r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?\s{0,2}[,，]?$")
+
+
+def _is_header_dateline(line: _Line, value: DateValue) -> bool:
+    """A page header that ends with its date after a comma or a bracketed source:
+    "(People's Daily Online) 14:30, August 26, 2025", "China.org.cn, December 16, 2025".
+    A header saying "... on Aug. 25, 2025" names an event and is not one."""
+    before = line.text[: value.span[0] - line.start].rstrip()
+    after = line.text[value.span[1] - line.start :]
+    if len(line.text.strip()) > 100 or _NOISE.sub("", after):
+        return False
+    before = _TIME_AT_END.sub("", before).rstrip() or before
+    if not before.endswith((",", "，", ")", "）")):
+        return False
+    return len(_NOISE.sub("", before)) <= 40 and len(before.split()) <= 6
+
+
 def _full(value: DateValue) -> bool:
     return not value.relative and (
         value.granularity == "day"
@@ -1233,7 +1250,8 @@ def detect_document_dates(text: str) -> DocumentDates:
                 for index, values in sorted(by_line.items())
                 if index not in used
                 for v in values
-                if v.span[0] < _TOP and _is_date_line(lines[index], v)
+                if v.span[0] < _TOP
+                and (_is_date_line(lines[index], v) or _is_header_dateline(lines[index], v))
             ),
             None,
         )

@@ -119,6 +119,15 @@ SYNTHETIC = [
         (D(2025, 12, 16), "December 16, 2025"),
         (D(2025, 8, 25), "Aug. 25"),
     ),
+    # a header ending in its date after a comma or a bracketed source
+    (
+        "Headline\n(People's Daily Online) 14:30, August 26, 2025\n\nBody.",
+        (D(2025, 8, 26), "August 26, 2025"),
+        None,
+    ),
+    ("China.org.cn, December 16, 2025\n\nBody.", (D(2025, 12, 16), "December 16, 2025"), None),
+    # ... but a header saying "on <date>" names the event, not the page
+    ("Press conference on Aug. 25, 2025\n\nBody.", None, None),
     # prose is neither a dateline nor a label
     (
         "The report, published on Aug. 20, 2025, shows that trade grew in 2024.\n",
