@@ -10,8 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 # Characters that are invisible to a reader and are dropped before comparing.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
@@ -61,12 +64,66 @@ def _fold_char(char: str) -> str:
     return "".join(_FOLD.get(c, c) for c in folded)
 
 
+class OffsetMap(Sequence[int]):
+    """``origin[i]``: where character ``i`` of a normalized text came from, stored compactly.
+
+    A piecewise-linear map: segment ``k`` starts at normalized offset
+    ``starts[k]`` and maps it to original offset ``origins[k]``, each following
+    character to the next original offset, until the next segment. A document
+    needs a segment per collapsed run of white space and per folded character,
+    not an int object per character.
+    """
+
+    __slots__ = ("_length", "_origins", "_starts")
+
+    def __init__(self, starts: array[int], origins: array[int], length: int) -> None:
+        self._starts = starts
+        self._origins = origins
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset map index out of range")
+        k = bisect.bisect_right(self._starts, index) - 1
+        return self._origins[k] + index - self._starts[k]
+
+    def __iter__(self) -> Iterator[int]:
+        starts, origins = self._starts, self._origins
+        for k in range(len(starts)):
+            end = starts[k + 1] if k + 1 < len(starts) else self._length
+            yield from range(origins[k], origins[k] + end - starts[k])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap | tuple | list):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({len(self._starts)} segments, {self._length} offsets)"
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """A normalized view of a text: ``text[i]`` came from ``original[origin[i]]``."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
     original_length: int
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -78,35 +135,142 @@ class NormalizedText:
         return first, last
 
 
+_CHUNK = 4096
+_LONG_WHITE_RUN = re.compile(r"\s\s+")
+
+
+@lru_cache(maxsize=8192)
+def _replacement(char: str, casefold: bool) -> str:
+    """What a non-white-space character becomes: folded, maybe casefolded, no white space."""
+    folded = _fold_char(char) if not char.isascii() else char
+    if casefold:
+        folded = folded.casefold()
+    return "".join(piece for piece in folded if not piece.isspace())
+
+
+def _characters(text: str, *, ascii_too: bool) -> set[str]:
+    """The distinct characters of ``text``; only the non-ASCII ones unless ``ascii_too``."""
+    if ascii_too:
+        return set(text)
+    found: set[str] = set()
+    if text.isascii():
+        return found
+    for start in range(0, len(text), _CHUNK):
+        chunk = text[start : start + _CHUNK]
+        if not chunk.isascii():
+            found.update(chunk)
+    return {char for char in found if not char.isascii()}
+
+
+def _character_class(chars: list[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(char) for char in chars) + "]")
+
+
+def _fold_specials(
+    text: str, casefold: bool
+) -> tuple[str, tuple[array[int], array[int]] | None] | None:
+    """Step 1: fold the characters that change; None when none does.
+
+    Returns the folded text and, when its length changed (a character dropped or
+    expanded), its offset map as segments (see :class:`OffsetMap`). Characters
+    that fold to one character keep every offset where it is.
+    """
+    same_length: dict[str, str] = {}
+    others: list[str] = []
+    for char in _characters(text, ascii_too=casefold):
+        if char.isspace():
+            continue
+        replacement = _replacement(char, casefold)
+        if replacement == char:
+            continue
+        if len(replacement) == 1:
+            same_length[char] = replacement
+        else:
+            others.append(char)
+    if not same_length and not others:
+        return None
+    if same_length:
+        text = _character_class(list(same_length)).sub(lambda m: same_length[m.group()], text)
+    if not others:
+        return text, None
+    parts: list[str] = []
+    starts = array("q")
+    origins = array("q")
+    length = 0
+    position = 0
+    for match in _character_class(others).finditer(text):
+        index = match.start()
+        if index > position:
+            parts.append(text[position:index])
+            starts.append(length)
+            origins.append(position)
+            length += index - position
+        for piece in _replacement(match.group(), casefold):
+            parts.append(piece)
+            starts.append(length)
+            origins.append(index)
+            length += 1
+        position = index + 1
+    if position < len(text):
+        parts.append(text[position:])
+        starts.append(length)
+        origins.append(position)
+    return "".join(parts), (starts, origins)
+
+
+def _compose(
+    starts: array[int],
+    inner: array[int],
+    length: int,
+    outer_starts: array[int],
+    outer: array[int],
+) -> tuple[array[int], array[int]]:
+    """Segments of ``outer(inner(i))``, ``i < length``, for two maps given as segments."""
+    result_starts = array("q")
+    result_origins = array("q")
+    total = len(outer_starts)
+    for k in range(len(starts)):
+        begin = inner[k]
+        size = (starts[k + 1] if k + 1 < len(starts) else length) - starts[k]
+        j = bisect.bisect_right(outer_starts, begin) - 1
+        while True:
+            offset = max(outer_starts[j] - begin, 0)
+            if offset >= size:
+                break
+            result_starts.append(starts[k] + offset)
+            result_origins.append(outer[j] + begin + offset - outer_starts[j])
+            j += 1
+            if j >= total:
+                break
+    return result_starts, result_origins
+
+
 def normalize(text: str, *, casefold: bool = False) -> NormalizedText:
     """NFKC, invisible characters dropped, quotes and dashes folded, white space collapsed.
 
-    Runs of white space (line breaks included) become one space; leading and
-    trailing white space is dropped.
+    Runs of white space (line breaks included) become one space, which comes
+    from the run's first character; leading and trailing white space is dropped.
+    Each character is folded on its own (NFKC of the character), so offsets stay
+    exact. Characters that do not change (all of ASCII, most of CJK) are copied
+    in bulk; only the ones that change are visited one by one.
     """
-    out: list[str] = []
-    origin: list[int] = []
-    pending_space = -1
-    for index, char in enumerate(text):
-        if char.isspace():
-            if out and pending_space < 0:
-                pending_space = index
-            continue
-        folded = _fold_char(char) if not char.isascii() else char
-        if not folded:
-            continue
-        if casefold:
-            folded = folded.casefold()
-        if pending_space >= 0:
-            out.append(" ")
-            origin.append(pending_space)
-            pending_space = -1
-        for piece in folded:
-            if piece.isspace():
-                continue
-            out.append(piece)
-            origin.append(index)
-    return NormalizedText("".join(out), tuple(origin), len(text))
+    folded = _fold_specials(text, casefold)
+    stage = folded[0] if folded is not None else text
+    stripped = stage.lstrip()
+    lead = len(stage) - len(stripped)
+    stripped = stripped.rstrip()
+    collapsed = " ".join(stripped.split())  # str.split() splits on runs of white space
+    starts = array("q", [0] if collapsed else [])
+    origins = array("q", [lead] if collapsed else [])
+    removed = 0
+    for run in _LONG_WHITE_RUN.finditer(stripped):
+        begin, end = run.span()
+        starts.append(begin - removed + 1)
+        origins.append(lead + end)
+        removed += end - begin - 1
+    if folded is not None and folded[1] is not None and collapsed:
+        starts, origins = _compose(starts, origins, len(collapsed), *folded[1])
+    return NormalizedText(collapsed, OffsetMap(starts, origins, len(collapsed)), len(text))
 
 
 def normalize_plain(text: str, *, casefold: bool = False) -> str:

@@ -1,0 +1,82 @@
+"""``text.normalize`` (bulk copies, compact offset map) agrees with the per-character rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pytest_briefcheck.text import _fold_char, normalize
+
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
+
+
+def reference(text: str, casefold: bool = False) -> tuple[str, tuple[int, ...]]:
+    """The definition: one character at a time."""
+    out: list[str] = []
+    origin: list[int] = []
+    pending = -1
+    for index, char in enumerate(text):
+        if char.isspace():
+            if out and pending < 0:
+                pending = index
+            continue
+        folded = _fold_char(char) if not char.isascii() else char
+        if not folded:
+            continue
+        if casefold:
+            folded = folded.casefold()
+        if pending >= 0:
+            out.append(" ")
+            origin.append(pending)
+            pending = -1
+        for piece in folded:
+            if not piece.isspace():
+                out.append(piece)
+                origin.append(index)
+    return "".join(out), tuple(origin)
+
+
+TRICKY = (
+    "ab Z.,5\n\t\r \x1c\u00a0\u3000\u2028\u200b\u00ad\ufeff\u2018\u201c\u2014\u3001\u3002"
+    "，４Ａß İﬁ¨\u0301e中文：\u2160㎏ǅ·・Σς\U0001d400ｶﾞ"
+)
+
+
+def agrees(text: str) -> None:
+    for casefold in (False, True):
+        found = normalize(text, casefold=casefold)
+        expected_text, expected_origin = reference(text, casefold)
+        assert found.text == expected_text
+        assert tuple(found.origin) == expected_origin
+        assert [found.origin[i] for i in range(len(found.text))] == list(expected_origin)
+        assert found.original_length == len(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=40))
+def test_tricky_characters(text: str) -> None:
+    agrees(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text(text: str) -> None:
+    agrees(text)
+
+
+@pytest.mark.parametrize("path", sorted(SOURCES.rglob("*.txt")), ids=lambda p: p.name)
+def test_bundled_sources(path: Path) -> None:
+    agrees(path.read_text(encoding="utf-8"))
+
+
+def test_offsets_are_exact_around_collapsed_runs() -> None:
+    found = normalize("  a \u200b\n\n b\u201cc\u201d  ")
+    assert found.text == 'a b"c"'
+    assert tuple(found.origin) == (2, 3, 8, 9, 10, 11)
+    assert found.original_span(2, 6) == (8, 12)
+    assert found.origin[-1] == 11
+    with pytest.raises(IndexError):
+        found.origin[6]
