@@ -57,18 +57,15 @@ def _fold(text: str) -> str:
 
 
 # -- vocabulary --------------------------------------------------------------------------------
-_MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
-    if _name:
-        _MONTHS[_name.lower()] = _number
-for _abbr, _number in (
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-):  # fmt: skip
-    _MONTHS[_abbr] = _number
-
-_FULL_MONTHS = [calendar.month_name[i] for i in range(1, 13)]
+# English names, spelled out rather than taken from calendar.month_name, which follows the locale
+_FULL_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
 _ABBR_MONTHS = ["Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTHS: dict[str, int] = {name.lower(): index for index, name in enumerate(_FULL_MONTHS, 1)}
+_MONTHS.update({name[:3].lower(): index for index, name in enumerate(_FULL_MONTHS, 1)})
+_MONTHS["sept"] = 9
 
 
 def _month_re(group: str) -> str:
@@ -161,8 +158,9 @@ class _Mention:
 
     ``kind`` is "shape" (months ``m1``..``m2`` and days of some year), "interval"
     (``year``-``m1``-``d1`` to ``year2``-``m2``-``d2``), "years",
-    "plan", "relday", "relmonth", "dayonly" or "skip" (a clock phrase or a
-    comparison period: found, so figures skip it, but never placed).
+    "plan", "relday", "relmonth", "dayonly", "invalid" (well formed but not on the
+    calendar: "Feb. 30") or "skip" (a clock phrase or a comparison period). The last
+    two are found, so that figures skip them, but never placed.
     """
 
     span: tuple[int, int]
@@ -499,10 +497,6 @@ def _x_cn_day(m: re.Match[str]) -> _Mention | None:
     return _Mention(m.span(), "dayonly", "day", d1=day) if 1 <= day <= 31 else None
 
 
-def _x_cn_plan(m: re.Match[str]) -> _Mention | None:
-    return _x_plan(m)
-
-
 _PLAN_EN = r"(?:[Ff]ive|FIVE)[\s-]{1,2}(?:[Yy]ear|YEAR)\s{1,2}(?:[Pp]lan|PLAN)|FYP"
 # Every match of a pattern contains a trigger of one of its kinds: a digit, an English month
 # name, a keyword ("year", "half", "Five"...) or a Chinese date character. Long texts are
@@ -744,14 +738,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
         (
             r"(?<![一二三四五六七八九十百千万两〇零0-9])(?P<n>十[一二三四五六七八九])五"
             r"(?:规划|时期|期间)?(?![万亿千百十个岁人天年月日%点0-9一二三四五六七八九])",
-            _x_cn_plan,
+            _x_plan,
             "cjk",
             "十",
         ),
         (
             r"第(?P<n>十?[一二三四五六七八九十]|二十)个\s{0,2}五年"
             r"(?:规划|计划)(?:时期|期间)?",
-            _x_cn_plan,
+            _x_plan,
             "cjk",
             "第",
         ),
@@ -945,7 +939,8 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
         if m.year is not None:
             bounds = _bounds(m, m.year)
             return (*bounds, False) if bounds else None
-        assert base is not None
+        if base is None:
+            return None
         if m.rel is not None:
             bounds = _bounds(m, base.year + m.rel)
         elif m.granularity == "day":

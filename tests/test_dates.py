@@ -532,3 +532,17 @@ def test_windowed_scan_equals_whole_scan_on_documents() -> None:
 @given(st.lists(_ALPHABET, min_size=1, max_size=200).map("".join))
 def test_windowed_scan_equals_whole_scan(text: str) -> None:
     assert _mentions(text, windowed=True) == _mentions(text, windowed=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from([t for t, *_ in RELATIVE] + [t for t, *_ in EXPLICIT[:20]]),
+    st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)),
+)
+def test_any_base_date_is_safe(text: str, base: dt.date) -> None:
+    """Even at the ends of the calendar, placing fails with BriefcheckValueError at worst."""
+    with contextlib.suppress(BriefcheckValueError):
+        value = parse_date(text, base=base)
+        assert value.start <= value.end
+    for value in find_dates(text, base=base):
+        assert value.start <= value.end
