@@ -1,0 +1,503 @@
+"""Agreement: whether two statements of a figure (or a date) can be the same fact.
+
+A figure admits an interval of true values. Its stated value is widened by
+half the step of its last stated digit where the wording rounds ("5.2 billion"
+admits 5.15e9 up to, but not including, 5.25e9, so adjacent roundings never
+meet); a figure written to its last unit (``exact``) admits only itself. The
+qualifier then opens the interval:
+
+==========  =======================================  ==========================
+qualifier   exact figure                             rounded figure (h = p/2)
+==========  =======================================  ==========================
+``=``       [x, x]                                   [x-h, x+h)
+``~``       [x-a|x|, x+a|x|]                         the wider of that and [x-h, x+h)
+``>``       (x, inf)                                 (x-h, inf)
+``>=``      [x, inf)                                 [x-h, inf)
+``<``       (-inf, x)                                (-inf, x+h)
+``<=``      (-inf, x]                                (-inf, x+h)
+near ``<``  [x-n|x|, x)                              [x-n|x|-h, x+h)
+near ``>``  (x, x+n|x|]                              (x-h, x+n|x|+h]
+range       [low, high]                              [low-h, high+h]
+==========  =======================================  ==========================
+
+(``a`` is the "about" tolerance, ``n`` the "nearly" tolerance.) Two figures
+agree when their units have the same dimension, their bases do not conflict and
+their intervals, in base units, meet. The arithmetic is exact: every float is
+read as the decimal it prints as, so "7.9%" widened up and "8.0%" widened down
+end at the same 7.95%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from .dates import DateValue
+from .errors import BriefcheckValueError
+from .figures import Figure
+
+# A bound is an exact rational, or a float only for -inf / +inf.
+Bound = Fraction | float
+
+RATIO_KINDS = frozenset({"percent", "fraction", "multiple"})
+PERIOD_OF_BASIS = {"per_day": "day", "per_month": "month", "per_year": "year"}
+_DIMENSIONLESS_LABEL = {
+    "number": "a plain count",
+    "percent": "a percent",
+    "fraction": "a fraction",
+    "multiple": "a multiple",
+}
+_PREFIX = {
+    "=": "",
+    "~": "about ",
+    ">": "more than ",
+    ">=": "at least ",
+    "<": "less than ",
+    "<=": "at most ",
+    "range": "",
+}
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far "about" reaches either side, and how far below its bound "nearly" goes."""
+
+    about: float = 0.05
+    near: float = 0.05
+
+    def __post_init__(self) -> None:
+        for name, most in (("about", math.inf), ("near", 1.0)):
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and math.isfinite(value) and 0 <= value <= most):
+                reach = "a number from 0 to 1" if most == 1.0 else "a number, 0 or more"
+                raise BriefcheckValueError(f"the {name} tolerance must be {reach}, not {value!r}")
+
+
+def exact(x: float) -> Bound:
+    """``x`` as the decimal it prints as (``0.1`` is 1/10), or itself when infinite."""
+    if math.isinf(x):
+        return x
+    if math.isnan(x):
+        raise BriefcheckValueError("a figure's value is not a number (NaN)")
+    return Fraction(repr(float(x)))
+
+
+def format_number(x: float, significant: int | None = None) -> str:
+    """A short, readable number: ``271``, ``0.079``, ``5.15e9``, ``0.490``.
+
+    Without ``significant``, a number with up to six significant digits is
+    shown as stated and a longer one (a computed ratio) rounded to three.
+    """
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if x == 0:
+        return "0"
+    number = Decimal(repr(float(x))).normalize()
+    if significant is None and len(number.as_tuple().digits) > 6:
+        significant = 3
+    if significant is not None:
+        number = Decimal(format(float(x), f".{max(significant, 1) - 1}e"))
+    sign, digits_tuple, _ = number.as_tuple()
+    digits = "".join(str(d) for d in digits_tuple)
+    adjusted = number.adjusted()
+    if adjusted >= 6 or adjusted <= -5:
+        text = digits[0] + ("." + digits[1:] if len(digits) > 1 else "") + f"e{adjusted}"
+    elif adjusted >= len(digits) - 1:
+        text = digits + "0" * (adjusted - len(digits) + 1)
+    elif adjusted >= 0:
+        text = digits[: adjusted + 1] + "." + digits[adjusted + 1 :]
+    else:
+        text = "0." + "0" * (-adjusted - 1) + digits
+    return ("-" if sign else "") + text
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The values a figure admits, in base units (``unit`` "" for a plain number or ratio)."""
+
+    low: float
+    high: float
+    low_closed: bool
+    high_closed: bool
+    unit: str
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high and self.low_closed and self.high_closed
+
+    def contains(self, x: float) -> bool:
+        above = x > self.low or (x == self.low and self.low_closed)
+        below = x < self.high or (x == self.high and self.high_closed)
+        return above and below
+
+    def intersection(self, other: Interval) -> Interval | None:
+        """The values both admit, or None when they do not meet."""
+        if self.unit != other.unit:
+            raise BriefcheckValueError(
+                f"cannot compare {self.describe()} with {other.describe()}: units differ"
+            )
+        if self.low == other.low:
+            low, low_closed = self.low, self.low_closed and other.low_closed
+        else:
+            low, low_closed = max(
+                (self.low, self.low_closed), (other.low, other.low_closed), key=lambda e: e[0]
+            )
+        if self.high == other.high:
+            high, high_closed = self.high, self.high_closed and other.high_closed
+        else:
+            high, high_closed = min(
+                (self.high, self.high_closed), (other.high, other.high_closed), key=lambda e: e[0]
+            )
+        if low < high or (low == high and low_closed and high_closed):
+            return Interval(low, high, low_closed, high_closed, self.unit)
+        return None
+
+    def meets(self, other: Interval) -> bool:
+        return self.intersection(other) is not None
+
+    def describe(self, significant: int | None = None) -> str:
+        """``5.15e9–5.25e9 t``, ``> 3000``, ``≤ 7000``, ``271``."""
+        suffix = f" {self.unit}" if self.unit else ""
+        low_inf, high_inf = math.isinf(self.low), math.isinf(self.high)
+        if low_inf and high_inf:
+            return "any value" + (f" in {self.unit}" if self.unit else "")
+        if high_inf:
+            sign = "≥" if self.low_closed else ">"
+            return f"{sign} {format_number(self.low, significant)}{suffix}"
+        if low_inf:
+            sign = "≤" if self.high_closed else "<"
+            return f"{sign} {format_number(self.high, significant)}{suffix}"
+        if self.low == self.high:
+            return format_number(self.low, significant) + suffix
+        low = format_number(self.low, significant)
+        high = format_number(self.high, significant)
+        digits = significant or 3
+        # A computed end rounded for display must not look like the other end.
+        while low == high and digits < 17:
+            digits += 1
+            low, high = format_number(self.low, digits), format_number(self.high, digits)
+        return f"{low}–{high}{suffix}"
+
+    def as_tuple(self) -> tuple[float, float, bool, bool, str]:
+        return (self.low, self.high, self.low_closed, self.high_closed, self.unit)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    agrees: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class OddOnesOut:
+    """Values grouped into agreeing clusters, largest first; ``odd`` is everything else."""
+
+    majority: tuple[int, ...]
+    odd: tuple[int, ...]
+    clusters: tuple[tuple[int, ...], ...] = ()
+
+
+# -- the interval a figure admits, in its own units ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    low: Bound
+    high: Bound
+    low_closed: bool
+    high_closed: bool
+
+    def scaled(self, factor: Fraction) -> _Span:
+        # Unit factors are positive, and an infinite end stays infinite.
+        return _Span(
+            self.low * factor if isinstance(self.low, Fraction) else self.low,
+            self.high * factor if isinstance(self.high, Fraction) else self.high,
+            self.low_closed,
+            self.high_closed,
+        )
+
+    def interval(self, unit: str) -> Interval:
+        return Interval(float(self.low), float(self.high), self.low_closed, self.high_closed, unit)
+
+
+def _bound(fig: Figure, which: str) -> Fraction:
+    stated = getattr(fig, which)
+    value = exact(stated if stated is not None else fig.value)
+    if not isinstance(value, Fraction):
+        raise BriefcheckValueError(f"'{fig.text}' has an infinite {which} bound")
+    return value
+
+
+def _own_span(fig: Figure, tolerance: Tolerance) -> _Span:
+    x = exact(fig.value)
+    if not isinstance(x, Fraction):
+        raise BriefcheckValueError(f"'{fig.text}' has an infinite value")
+    h = Fraction(0)
+    if not fig.exact and fig.precision > 0 and math.isfinite(fig.precision):
+        h = Fraction(repr(float(fig.precision))) / 2
+    about = Fraction(repr(float(tolerance.about)))
+    near = Fraction(repr(float(tolerance.near)))
+    q = fig.qualifier
+    inf = math.inf
+    if q == "=":
+        return _Span(x, x, True, True) if h == 0 else _Span(x - h, x + h, True, False)
+    if q == "~":
+        spread = abs(x) * about
+        if spread >= h:
+            return _Span(x - spread, x + spread, True, True)
+        return _Span(x - h, x + h, True, False)
+    if q == "range":
+        low, high = sorted((_bound(fig, "low"), _bound(fig, "high")))
+        return _Span(low - h, high + h, True, True)
+    if q in (">", ">="):
+        b = _bound(fig, "low")
+        if fig.near:
+            span = _Span(b - h, b + abs(b) * near + h, q == ">=", True)
+        else:
+            span = _Span(b - h, inf, q == ">=", False)
+        return span if _nonempty(span) else _Span(b, b, True, True)
+    if q in ("<", "<="):
+        b = _bound(fig, "high")
+        high_closed = q == "<=" and h == 0
+        low: Bound = b - abs(b) * near - h if fig.near else -inf
+        span = _Span(low, b + h, fig.near, high_closed)
+        return span if _nonempty(span) else _Span(b, b, True, True)
+    raise BriefcheckValueError(f"'{fig.text}' has an unknown qualifier {q!r}")
+
+
+def _nonempty(span: _Span) -> bool:
+    return span.low < span.high or (span.low == span.high and span.low_closed and span.high_closed)
+
+
+# -- units, kinds and bases ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """How a figure's own numbers become base units, and what they measure."""
+
+    factor: Fraction
+    unit: str  # base unit, "" when dimensionless
+    dimension: tuple[tuple[str, float], ...]
+    ratio: bool  # a dimensionless percent/fraction/multiple, as opposed to a plain count
+    basis: str | None
+    label: str  # how a "units differ" sentence names it
+
+
+def _registry() -> Any:
+    from .units import registry
+
+    return registry()
+
+
+def _period_basis(registry: Any, name: str) -> str | None:
+    """``per_day`` when the unit ``name`` is one day long, and so on."""
+    one = registry.Quantity(1, name)
+    for basis, period in PERIOD_OF_BASIS.items():
+        if math.isclose(float(one.to(period).magnitude), 1.0, rel_tol=1e-12):
+            return basis
+    return None
+
+
+@lru_cache(maxsize=512)
+def _frame(unit: str, kind: str, basis: str | None, strip_period: bool) -> _Frame:
+    from .units import to_base
+
+    registry = _registry()
+    label = unit or _DIMENSIONLESS_LABEL.get(kind, f"a {kind}")
+    try:
+        parsed = registry.parse_units(unit) if unit else registry.dimensionless
+        if strip_period:
+            # "26 million declarations per day" (1/day) is the same claim as
+            # "日均2600万票" (a bare count, basis per_day): take the day out of the unit.
+            for name, power in registry.Quantity(1, parsed).unit_items():
+                if power != -1 or registry.parse_units(name).dimensionality != {"[time]": 1}:
+                    continue
+                implied = _period_basis(registry, name)
+                if implied is not None and basis in (None, implied):
+                    parsed = parsed * registry.parse_units(name)
+                    basis = implied
+                    break
+        dimensionality = parsed.dimensionality
+        if dimensionality:
+            magnitude, base = to_base(1.0, str(parsed))
+        else:
+            magnitude, base = float(registry.Quantity(1, parsed).to("dimensionless").magnitude), ""
+    except BriefcheckValueError:
+        raise
+    except Exception as exc:  # pint raises UndefinedUnitError, tokenizer and syntax errors alike
+        raise BriefcheckValueError(f"unknown unit {unit!r}: {exc}") from exc
+    factor = Fraction(repr(float(magnitude)))
+    ratio = False
+    if not dimensionality:
+        ratio = kind in RATIO_KINDS or factor != 1
+        if kind == "percent" and factor == 1:
+            factor = Fraction(1, 100)
+        base = ""
+    if base == "dimensionless":
+        base = ""
+    dimension = tuple(sorted((str(k), float(v)) for k, v in dict(dimensionality).items()))
+    return _Frame(factor, base, dimension, ratio, basis, label)
+
+
+def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Frame, Interval]:
+    frame = _frame(fig.unit, fig.kind, fig.basis, strip_period)
+    return frame, _own_span(fig, tolerance).scaled(frame.factor).interval(frame.unit)
+
+
+def admitted(fig: Figure, tolerance: Tolerance = Tolerance()) -> Interval:
+    """The values ``fig`` admits, in base units (percent as a fraction: 7.9% is 0.079)."""
+    return _framed(fig, tolerance, strip_period=False)[1]
+
+
+def is_rounded(fig: Figure) -> bool:
+    """True when the wording only approximates its value (rounded, or "about")."""
+    return (not fig.exact and fig.precision > 0) or fig.qualifier == "~"
+
+
+def _label(fig: Figure, frame: _Frame) -> str:
+    suffix = f" {frame.unit}" if frame.unit else ""
+    if fig.qualifier == "range":
+        low, high = (float(_bound(fig, end) * frame.factor) for end in ("low", "high"))
+        return f"{format_number(low)}–{format_number(high)}{suffix}"
+    prefix = _PREFIX.get(fig.qualifier, "")
+    if fig.near:
+        prefix = "nearly " if fig.qualifier in ("<", "<=") else "just over "
+    value = exact(fig.value)
+    shown = float(value * frame.factor) if isinstance(value, Fraction) else value
+    return f"{prefix}{format_number(shown)}{suffix}"
+
+
+def agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> Agreement:
+    """Whether ``a`` and ``b`` can state the same figure (see the module docstring)."""
+    frame_a, interval_a = _framed(a, tolerance, strip_period=True)
+    frame_b, interval_b = _framed(b, tolerance, strip_period=True)
+    if frame_a.dimension != frame_b.dimension or frame_a.ratio != frame_b.ratio:
+        return Agreement(False, f"units differ: {frame_a.label} vs {frame_b.label}")
+    if frame_a.unit != frame_b.unit:
+        raise BriefcheckValueError(
+            f"'{a.text}' and '{b.text}' measure the same dimension in different base units "
+            f"({frame_a.unit} and {frame_b.unit})"
+        )
+    if frame_a.basis is not None and frame_b.basis is not None and frame_a.basis != frame_b.basis:
+        return Agreement(False, f"bases conflict: {frame_a.basis} vs {frame_b.basis}")
+    common = interval_a.intersection(interval_b)
+    if common is None:
+        return Agreement(
+            False,
+            f"{_label(a, frame_a)} admits {interval_a.describe()} and {_label(b, frame_b)} "
+            f"admits {interval_b.describe()}; they do not meet",
+        )
+    for fig, frame in ((a, frame_a), (b, frame_b)):
+        value = exact(fig.value)
+        if isinstance(value, Fraction) and fig.qualifier in ("=", "~"):
+            point = float(value * frame.factor)
+            if common.contains(point):
+                shown = format_number(point) + (f" {frame.unit}" if frame.unit else "")
+                return Agreement(True, f"both admit {shown}")
+    return Agreement(True, f"both admit {common.describe()}")
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+
+def _iso(value: DateValue) -> str:
+    start, end = value.start, value.end
+    if start == end:
+        return start.isoformat()
+    next_day = end + dt.timedelta(days=1)
+    if start.day == 1 and next_day.day == 1:
+        if start.month == 1 and next_day.month == 1 and next_day.year == start.year + 1:
+            return f"{start.year:04d}"
+        if (next_day.year * 12 + next_day.month) - (start.year * 12 + start.month) == 1:
+            return f"{start.year:04d}-{start.month:02d}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def agree_dates(a: DateValue, b: DateValue) -> Agreement:
+    """Dates agree when they are equal or one period contains the other (a month its days)."""
+    first, second = _iso(a), _iso(b)
+    if (a.start, a.end) == (b.start, b.end):
+        return Agreement(True, f"both are {first}")
+    if a.start <= b.start and b.end <= a.end:
+        return Agreement(True, f"{first} contains {second}")
+    if b.start <= a.start and a.end <= b.end:
+        return Agreement(True, f"{second} contains {first}")
+    if a.start <= b.end and b.start <= a.end:
+        return Agreement(False, f"{first} and {second} overlap, but neither contains the other")
+    return Agreement(False, f"{first} and {second} do not overlap")
+
+
+# -- the odd ones out ---------------------------------------------------------------------------
+
+
+def _agrees(a: Figure | DateValue, b: Figure | DateValue, tolerance: Tolerance) -> bool:
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        return agree(a, b, tolerance).agrees
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return agree_dates(a, b).agrees
+    return False
+
+
+def _best_clique(candidates: frozenset[int], neighbours: list[frozenset[int]]) -> tuple[int, ...]:
+    """The largest set of mutually agreeing values; ties go to the one with the earliest values."""
+    best: tuple[int, ...] = ()
+
+    def better(clique: tuple[int, ...]) -> bool:
+        return len(clique) > len(best) or (len(clique) == len(best) and clique < best)
+
+    def expand(chosen: frozenset[int], possible: frozenset[int], excluded: frozenset[int]) -> None:
+        nonlocal best
+        if not possible and not excluded:
+            clique = tuple(sorted(chosen))
+            if better(clique):
+                best = clique
+            return
+        if len(chosen) + len(possible) < len(best):
+            return
+        pivot = max(possible | excluded, key=lambda v: len(neighbours[v] & possible))
+        for v in sorted(possible - neighbours[pivot]):
+            expand(chosen | {v}, possible & neighbours[v], excluded & neighbours[v])
+            possible = possible - {v}
+            excluded = excluded | {v}
+
+    expand(frozenset(), candidates, frozenset())
+    return best
+
+
+def odd_ones_out(
+    values: Sequence[Figure | DateValue],
+    tolerance: Tolerance = Tolerance(),
+) -> OddOnesOut:
+    """Group ``values`` into clusters that all agree with each other.
+
+    Agreement is not transitive (5.15e9 and 5.25e9 both agree with "about
+    5.2 billion", not with each other), so a cluster is a set of values that
+    agree pairwise. The majority is the largest; among equals, the one holding
+    the earliest values (so the first value's cluster wins a tie).
+    """
+    n = len(values)
+    agreeing: list[set[int]] = [set() for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if _agrees(values[i], values[j], tolerance):
+                agreeing[i].add(j)
+                agreeing[j].add(i)
+    neighbours = [frozenset(s) for s in agreeing]
+    remaining = frozenset(range(n))
+    clusters: list[tuple[int, ...]] = []
+    while remaining:
+        clique = _best_clique(remaining, neighbours)
+        clusters.append(clique)
+        remaining = remaining - set(clique)
+    if not clusters:
+        return OddOnesOut((), (), ())
+    majority = clusters[0]
+    odd = tuple(sorted(set(range(n)) - set(majority)))
+    return OddOnesOut(majority, odd, tuple(clusters))
