@@ -134,6 +134,9 @@ class Quote:
     text: str
     at: Location
     figure: str | None = None
+    # Character offsets of the ``text:`` scalar as written (quotes included) in the
+    # decoded claim file, so that --briefcheck-update-quotes can replace exactly it.
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -581,6 +584,7 @@ def _quote(reader: _Reader, node: yaml.Node, what: str) -> Quote:
         text=text,
         at=reader.at(text_node),
         figure=figure,
+        span=(text_node.start_mark.index, text_node.end_mark.index),
     )
 
 
