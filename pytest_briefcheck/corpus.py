@@ -23,7 +23,7 @@ from .claims import (
     load_registry,
 )
 from .errors import BriefcheckError, ClaimFileError, SourceError
-from .sources import Source, read_source
+from .sources import DecodedFile, Source, read_source
 
 T = TypeVar("T")
 
@@ -57,6 +57,7 @@ class Corpus:
     files: dict[str, ClaimFile] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     _sources: dict[tuple[object, ...], Source | BriefcheckError] = field(default_factory=dict)
+    _files: dict[tuple[str, str | None], DecodedFile] = field(default_factory=dict)
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
     _in_progress: set[tuple[str, str]] = field(default_factory=set)
 
@@ -118,7 +119,7 @@ class Corpus:
         if key not in self._sources:
             try:
                 self._sources[key] = read_source(
-                    spec, self.settings.sources_dir, self.sources_display
+                    spec, self.settings.sources_dir, self.sources_display, self._files
                 )
             except SourceError as exc:
                 self._sources[key] = exc

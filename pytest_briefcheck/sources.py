@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -59,6 +60,8 @@ class Source:
     text: str
     encoding: str
     lines: LineIndex = field(repr=False)
+    # shared by every part of one file: what is computed once from ``full_text``
+    file_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def alias(self) -> str:
@@ -75,9 +78,11 @@ class Source:
     @cached_property
     def detected_dates(self) -> object:
         """Publication and event dates the document states (see ``dates.detect_document_dates``)."""
-        from .dates import detect_document_dates
+        if "dates" not in self.file_memo:
+            from .dates import detect_document_dates
 
-        return detect_document_dates(self.full_text)
+            self.file_memo["dates"] = detect_document_dates(self.full_text)
+        return self.file_memo["dates"]
 
     @property
     def event_date(self) -> dt.date | None:
@@ -127,7 +132,7 @@ class Source:
         rapidfuzz aligns only the best few, so one missing quote in a large
         document stays cheap.
         """
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz
 
         needle = normalize(quote).text
         haystack = self.normalized.text
@@ -137,11 +142,8 @@ class Source:
         step = max(width // 2, 1)
         starts = range(0, max(len(haystack) - width // 2, 1), step)
         windows = [haystack[s : s + width] for s in starts]
-        ranked = process.extract(
-            needle, windows, scorer=fuzz.partial_ratio, limit=3, score_cutoff=FUZZY_MIN_SCORE
-        )
         best: QuoteMatch | None = None
-        for _, _, index in ranked:
+        for index in _best_windows(needle, windows, 3, FUZZY_MIN_SCORE):
             window_start = starts[index]
             alignment = fuzz.partial_ratio_alignment(
                 needle, haystack[window_start : window_start + width]
@@ -156,6 +158,80 @@ class Source:
             line, col = self.line_col(start)
             best = QuoteMatch(start, end, line, col, round(alignment.score, 1))
         return best
+
+
+_SHORT_NEEDLE = 32  # rapidfuzz aligns needles this short quickly enough to align every window
+_EPSILON = 1e-6
+
+
+def _best_windows(needle: str, windows: list[str], limit: int, cutoff: float) -> list[int]:
+    """The windows :meth:`Source.closest` aligns: the ``limit`` highest ``partial_ratio``.
+
+    The same windows, in the same order, as ``process.extract(needle, windows,
+    scorer=fuzz.partial_ratio, limit=limit, score_cutoff=cutoff)`` as far as
+    the result of ``closest`` goes: every window that could take first place
+    (its score rounded to 0.1 included) is aligned. Instead of aligning every
+    window, windows are aligned in decreasing order of an upper bound that
+    ``fuzz.ratio`` gives cheaply (see :func:`_partial_bound`), until no other can
+    reach the best score found.
+    """
+    from rapidfuzz import fuzz, process
+
+    size = len(needle)
+    if size <= _SHORT_NEEDLE:
+        ranked = process.extract(
+            needle, windows, scorer=fuzz.partial_ratio, limit=limit, score_cutoff=cutoff
+        )
+        return [index for _, _, index in ranked]
+    loose = []
+    for _, score, index in process.extract(needle, windows, scorer=fuzz.ratio, limit=None):
+        common = score * (size + len(windows[index])) / 200
+        shorter = min(size, len(windows[index]))
+        loose.append((200 * common / (shorter + common) + _EPSILON if common else 0.0, index))
+    loose.sort(key=lambda item: (-item[0], item[1]))
+    top: list[tuple[float, int]] = []  # (-score, index): best first
+    floor = cutoff
+    for bound, index in loose:
+        if bound < floor:
+            break
+        window = windows[index]
+        if _partial_bound(needle, size, window, fuzz.ratio) + _EPSILON < floor:
+            continue
+        score = fuzz.partial_ratio(needle, window, score_cutoff=cutoff)
+        if score >= cutoff:
+            top = sorted([*top, (-score, index)])[:limit]
+            # closest() keeps the first of the best (ties go to the earlier window), or a
+            # later one scoring above the best score rounded to 0.1
+            best = -top[0][0]
+            floor = max(floor, min(best, round(best, 1)) - _EPSILON)
+    return [index for _, index in top]
+
+
+def _common(needle: str, size: int, text: str, ratio: Callable[[str, str], float]) -> float:
+    """The length of the longest common subsequence, from ``fuzz.ratio``."""
+    return ratio(needle, text) * (size + len(text)) / 200
+
+
+def _partial_bound(
+    needle: str, size: int, window: str, ratio: Callable[[str, str], float]
+) -> float:
+    """An upper bound of ``fuzz.partial_ratio(needle, window)``.
+
+    ``ratio`` is ``200 * L / (len_a + len_b)``, ``L`` the longest common
+    subsequence. A partial alignment compares the shorter string (length ``m``)
+    with a part of the longer one of length ``k <= m``; sharing ``c <= min(k, L)``
+    characters, it scores ``200 * c / (m + k) <= 200 * L / (m + L)``. A part of
+    length ``m`` scores at most ``100 * L / m``, and a shorter one is a prefix or
+    a suffix of the window, within its first or last ``m`` characters.
+    """
+    if len(window) <= size:
+        common = _common(needle, size, window, ratio)
+        return 200 * common / (len(window) + common) if common else 0.0
+    whole = 100 * _common(needle, size, window, ratio) / size
+    edges = max(
+        _common(needle, size, window[:size], ratio), _common(needle, size, window[-size:], ratio)
+    )
+    return max(whole, 200 * edges / (size + edges) if edges else 0.0)
 
 
 def decode(raw: bytes, display: str, declared: str | None = None) -> tuple[str, str]:
@@ -178,35 +254,58 @@ def decode(raw: bytes, display: str, declared: str | None = None) -> tuple[str, 
         except UnicodeDecodeError:
             text = ""
         if text and len(_CJK.findall(text)) * 4 >= len(text.strip()) // 4:
-            return _check_text(text, display), "gb18030"
+            return _check_text(text, display, "gb18030"), "gb18030"
+        line, col = _place(raw[: exc.start].decode("utf-8"))
         raise SourceError(
             f"cannot decode the file: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
             "is not valid UTF-8",
             path=display,
+            line=line,
+            col=col,
             hint="convert the file to UTF-8, or declare its encoding in the registry "
             "(encoding: gb18030, utf-16, ...)",
         ) from None
-    return _check_text(text, display), "utf-8"
+    return _check_text(text, display, "utf-8"), "utf-8"
 
 
 def _decode_as(raw: bytes, encoding: str, display: str) -> str:
     try:
-        return _check_text(raw.decode(encoding), display)
-    except UnicodeDecodeError as exc:
+        text = raw.decode(encoding)
+    except UnicodeError as exc:  # UnicodeDecodeError, or e.g. idna's own UnicodeError
+        start = getattr(exc, "start", None)
+        if start is None:
+            raise SourceError(
+                f"cannot decode the file as {encoding}: {exc}",
+                path=display,
+                hint="check the declared encoding, or convert the file to UTF-8",
+            ) from None
+        line, col = _place(raw[:start].decode(encoding, errors="replace"))
         raise SourceError(
-            f"cannot decode the file as {encoding}: invalid data at byte offset {exc.start}",
+            f"cannot decode the file as {encoding}: invalid data at byte offset {start}",
             path=display,
+            line=line,
+            col=col,
             hint="check the declared encoding, or convert the file to UTF-8",
         ) from None
+    return _check_text(text, display, encoding)
 
 
-def _check_text(text: str, display: str) -> str:
+def _place(prefix: str) -> tuple[int, int]:
+    """The line:col just after ``prefix``, the text decoded before a bad byte."""
+    return LineIndex(prefix).line_col(len(prefix))
+
+
+def _check_text(text: str, display: str, encoding: str) -> str:
     nul = text.find("\x00")
     if nul >= 0:
+        line, col = LineIndex(text).line_col(nul)
+        offset = len(text[:nul].encode(encoding, errors="replace"))  # a BOM counts, too
         raise SourceError(
-            f"the file holds a NUL character at offset {nul}: it is binary, or UTF-16 "
+            f"the file holds a NUL character (byte offset {offset}): it is binary, or UTF-16 "
             "without a byte-order mark",
             path=display,
+            line=line,
+            col=col,
             hint="declare its encoding (encoding: utf-16-le), or convert it to UTF-8",
         )
     return text
@@ -216,6 +315,8 @@ def resolve_path(spec: SourceSpec, root: Path, display_root: str) -> tuple[Path,
     """The file an alias names, refused when it would leave the sources root."""
     raw = spec.path
     where = dict(path=spec.at.path, line=spec.at.line, col=spec.at.col)
+    if "\x00" in raw:
+        raise SourceError(f"source '{spec.alias}': the path holds a NUL character", **where)
     if os.path.isabs(raw) or raw.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", raw):
         raise SourceError(
             f"source '{spec.alias}': the path '{raw}' is absolute",
@@ -230,8 +331,17 @@ def resolve_path(spec: SourceSpec, root: Path, display_root: str) -> tuple[Path,
             **where,
         )
     path = root / relative
-    real_root = root.resolve()
-    real = path.resolve()
+    try:
+        real_root = root.resolve()
+        real = path.resolve()
+    except RuntimeError:  # Python < 3.13: a loop of links
+        raise SourceError(
+            f"source '{spec.alias}': '{raw}' is a link that leads in a loop", **where
+        ) from None
+    except OSError as exc:
+        raise SourceError(
+            f"source '{spec.alias}': '{raw}' cannot be opened ({exc.strerror})", **where
+        ) from None
     if real != real_root and real_root not in real.parents:
         raise SourceError(
             f"source '{spec.alias}': '{raw}' is a link that points outside {display_root}/",
@@ -241,19 +351,48 @@ def resolve_path(spec: SourceSpec, root: Path, display_root: str) -> tuple[Path,
     return path, f"{display_root}/{relative.as_posix()}"
 
 
-def read_source(spec: SourceSpec, root: Path, display_root: str) -> Source:
-    """Read and decode the file an alias names, and take the part it declares."""
+# A decoded file: its text, encoding, line index and what its parts share.
+DecodedFile = tuple[str, str, LineIndex, dict[str, object]]
+
+
+def read_source(
+    spec: SourceSpec,
+    root: Path,
+    display_root: str,
+    files: dict[tuple[str, str | None], DecodedFile] | None = None,
+) -> Source:
+    """Read and decode the file an alias names, and take the part it declares.
+
+    With ``files``, a file is read and decoded once, however many aliases take
+    parts of it (the corpus keeps one such cache per run).
+    """
     path, display = resolve_path(spec, root, display_root)
+    key = (display, spec.encoding)
+    if files is not None and key in files:
+        full_text, encoding, lines, memo = files[key]
+        offset, text = _take_part(spec, full_text, lines, display)
+        return Source(spec, display, full_text, offset, text, encoding, lines, memo)
     where = dict(path=spec.at.path, line=spec.at.line, col=spec.at.col)
-    if not path.exists():
+    try:
+        exists, is_dir, is_file = path.exists(), path.is_dir(), path.is_file()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise SourceError(
+            f"source '{spec.alias}': {display} cannot be read ({exc.strerror})", **where
+        ) from None
+    if not exists:
         raise SourceError(
             f"source '{spec.alias}': {display} does not exist",
             hint=f"check the path, relative to {display_root}/",
             **where,
         )
-    if path.is_dir():
+    if is_dir:
         raise SourceError(
             f"source '{spec.alias}': {display} is a directory, not a document", **where
+        )
+    if not is_file:  # reading a FIFO or a device would block the run or never end
+        raise SourceError(
+            f"source '{spec.alias}': {display} is not a regular file (a pipe, socket or device)",
+            **where,
         )
     try:
         size = path.stat().st_size
@@ -276,8 +415,11 @@ def read_source(spec: SourceSpec, root: Path, display_root: str) -> Source:
         ) from None
     full_text, encoding = decode(raw, display, spec.encoding)
     lines = LineIndex(full_text)
+    memo: dict[str, object] = {}
+    if files is not None:
+        files[key] = (full_text, encoding, lines, memo)
     offset, text = _take_part(spec, full_text, lines, display)
-    return Source(spec, display, full_text, offset, text, encoding, lines)
+    return Source(spec, display, full_text, offset, text, encoding, lines, memo)
 
 
 def _take_part(spec: SourceSpec, text: str, lines: LineIndex, display: str) -> tuple[int, str]:
