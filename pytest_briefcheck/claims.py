@@ -21,10 +21,14 @@ from pathlib import Path
 import yaml
 
 from .errors import ClaimFileError
+from .text import LineIndex, normalize_plain
 
 FORMAT_VERSION = 1
 REGISTRY_NAME = "sources.yaml"
 MAX_CLAIM_FILE_BYTES = 5 * 1024 * 1024
+# A claim file needs 6 levels; libyaml's composer overflows the C stack near 100,000.
+MAX_NESTING = 32
+MAX_ALIAS_VALUES = 10_000  # values that aliases (*name) may add to a file, all aliases together
 
 ID_PATTERN = re.compile(r"[a-z0-9_]+")
 BASES = ("per_year", "per_day", "per_month", "total")
@@ -33,6 +37,7 @@ KINDS = ("figure", "date")
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAG = re.compile(r"tag:yaml\.org,2002:(str|int|float|bool|null|timestamp|map|seq)\Z")
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 FILE_KEYS = ("version", "sources", "claims", "relations")
 REGISTRY_KEYS = ("version", "sources")
@@ -230,6 +235,32 @@ class _Reader:
             entries[key] = (key_node, value_node)
         return entries
 
+    def free(self, node: yaml.Node, what: str) -> None:
+        """A value briefcheck does not read (``note:``): still no duplicate keys at any depth."""
+        seen: set[int] = set()
+        pending = [node]
+        while pending:
+            current = pending.pop()
+            if id(current) in seen:  # an alias: already checked
+                continue
+            seen.add(id(current))
+            if isinstance(current, yaml.MappingNode):
+                keys: dict[str, yaml.Node] = {}
+                for key_node, value_node in current.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        if key_node.value in keys:
+                            first = self.at(keys[key_node.value])
+                            raise self.error(
+                                key_node,
+                                f"duplicate key '{key_node.value}' in {what} "
+                                f"(first at line {first.line})",
+                                "YAML keeps only the last of duplicate keys; remove or rename one",
+                            )
+                        keys[key_node.value] = key_node
+                    pending.extend((key_node, value_node))
+            elif isinstance(current, yaml.SequenceNode):
+                pending.extend(current.value)
+
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
             raise self.error(node, f"{what} must be a list, not {_kind_of(node)}")
@@ -338,11 +369,15 @@ def _compose(path: Path, display: str) -> yaml.Node | None:
             path=display,
             hint="save claim files as UTF-8",
         ) from None
+    _refuse_control_characters(text, display)
     try:
+        _screen_events(text, display)
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and problem.startswith("but "):
+            problem = f"{exc.context}, {problem}"
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         hint = None
@@ -355,15 +390,107 @@ def _compose(path: Path, display: str) -> yaml.Node | None:
         raise ClaimFileError(f"YAML error: {exc}", path=display) from None
 
 
+def _refuse_control_characters(text: str, display: str) -> None:
+    """YAML allows no control characters but tab and line breaks; say where the first one is."""
+    found = _NON_PRINTABLE.search(text)
+    if found is None:
+        return
+    line, col = LineIndex(text).line_col(found.start())
+    raise ClaimFileError(
+        f"the file holds the control character U+{ord(found.group()):04X}, "
+        "which YAML does not allow",
+        path=display,
+        line=line,
+        col=col,
+        hint="remove it; a claim file holds text only",
+    )
+
+
+def _screen_events(text: str, display: str) -> None:
+    """Refuse, before any node is built, what could hurt to compose or walk.
+
+    One pass over the parser's events (a state machine, never recursive):
+    nesting deeper than :data:`MAX_NESTING`, a tag other than YAML's plain types
+    on any value (``!!python/object/apply:...`` is refused here, so nothing is
+    ever constructed from it), an alias that refers to the collection holding
+    it, and aliases that together would add more than :data:`MAX_ALIAS_VALUES`
+    values (an alias bomb, "billion laughs").
+    """
+    sizes: dict[str, int] = {}  # anchor -> number of values it stands for, expanded
+    stack: list[list] = []  # per open collection: [anchor, values so far]
+    added = 0
+
+    def fail(event: yaml.Event, message: str, hint: str) -> ClaimFileError:
+        mark = event.start_mark
+        return ClaimFileError(
+            message, path=display, line=mark.line + 1, col=mark.column + 1, hint=hint
+        )
+
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            if any(frame[0] == event.anchor for frame in stack):
+                raise fail(
+                    event,
+                    f"the alias '*{event.anchor}' refers to the collection that contains it",
+                    "a recursive alias cannot be a claim; write the values out",
+                )
+            size = sizes.get(event.anchor)
+            if size is None:
+                continue  # an undefined alias: composing reports it with its place
+            added += size
+            if added > MAX_ALIAS_VALUES:
+                raise fail(
+                    event,
+                    f"aliases (*name) would add more than {MAX_ALIAS_VALUES:,} values to the file",
+                    "an alias bomb? write the values out instead of repeating aliases",
+                )
+            if stack:
+                stack[-1][1] += size
+            continue
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            tag = event.tag
+            if tag not in (None, "!") and not _STANDARD_TAG.match(tag):
+                raise fail(
+                    event,
+                    f"the tag '{tag}' is not allowed in claim files",
+                    "claim files hold plain text, numbers, lists and mappings only",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([event.anchor, 1])
+                if len(stack) > MAX_NESTING:
+                    raise fail(
+                        event,
+                        f"the file nests lists and mappings more than {MAX_NESTING} levels deep",
+                        "a claim file needs a few levels; check the brackets and indentation",
+                    )
+                continue
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+            if stack:
+                stack[-1][1] += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor is not None:
+                sizes[anchor] = size
+            if stack:
+                stack[-1][1] += size
+
+
 def _line_has_tab_indent(text: str, index: int) -> bool:
     lines = text.splitlines()
     return any(line.startswith("\t") for line in lines[max(0, index - 1) : index + 1])
 
 
 def _document(reader: _Reader, root: yaml.Node | None, allowed: tuple[str, ...]) -> dict:
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
         raise ClaimFileError(
             "the file is empty", path=reader.path, line=1, hint="start it with 'version: 1'"
+        )
+    if not isinstance(root, yaml.MappingNode):
+        raise reader.error(
+            root,
+            f"the file must be a mapping of {', '.join(allowed)}, not {_kind_of(root)}",
+            "start it with 'version: 1'",
         )
     entries = reader.mapping(root, "the file", allowed)
     if "version" not in entries:
@@ -458,6 +585,8 @@ def _source_spec(reader: _Reader, alias: str, key_node: yaml.Node, node: yaml.No
             fields["ignore"] = tuple(
                 _waiver(reader, item, what) for item in reader.sequence(value, f"{what}: ignore")
             )
+        elif key == "note":
+            reader.free(value, f"{what}: note")
     if "lines" in fields and ("start" in fields or "end" in fields):
         raise reader.error(node, f"{what} takes either 'lines' or 'start'/'end', not both")
     return SourceSpec(alias=alias, at=reader.at(key_node), **fields)  # type: ignore[arg-type]
@@ -468,11 +597,15 @@ def _encoding(reader: _Reader, node: yaml.Node, what: str) -> str:
 
     value = reader.text(node, what)
     try:
-        return codecs.lookup(value).name
+        info = codecs.lookup(value)
     except LookupError:
+        info = None
+    # rot13, zlib, base64 are codecs but not text encodings: bytes.decode refuses them
+    if info is None or not getattr(info, "_is_text_encoding", True):
         raise reader.error(
-            node, f"{what} '{value}' is not an encoding Python knows", "e.g. utf-8, gb18030, utf-16"
-        ) from None
+            node, f"{what} '{value}' is not a text encoding", "e.g. utf-8, gb18030, utf-16"
+        )
+    return info.name
 
 
 def _line_range(reader: _Reader, node: yaml.Node, what: str) -> tuple[int, int]:
@@ -529,8 +662,10 @@ def _claim_fields(
     what = f"claim '{claim_id}'"
     fields: dict[str, object] = {}
     for key, (_, value) in entries.items():
-        if key in ("id", "note"):
+        if key == "id":
             continue
+        if key == "note":
+            reader.free(value, f"{what}: note")
         if key == "expect":
             fields["expect"] = reader.text(value, f"{what}: expect")
             fields["expect_at"] = reader.at(value)
@@ -576,6 +711,12 @@ def _quote(reader: _Reader, node: yaml.Node, what: str) -> Quote:
             raise reader.error(node, f"{what}: a quote has no '{required}'")
     text_node = entries["text"][1]
     text = reader.text(text_node, f"{what}: quote text")
+    if not normalize_plain(text):
+        raise reader.error(
+            text_node,
+            f"{what}: quote text is empty (it holds only invisible characters)",
+            "quote a passage a reader can see",
+        )
     figure = None
     if "figure" in entries:
         figure = reader.text(entries["figure"][1], f"{what}: quote figure")
@@ -604,6 +745,8 @@ def _relation(reader: _Reader, node: yaml.Node) -> RelationSpec:
         if "check" not in entries:
             raise reader.error(node, f"{what} has no 'check'", 'e.g. check: "a - b == 271"')
         check_node = entries["check"][1]
+        if "note" in entries:
+            reader.free(entries["note"][1], f"{what}: note")
         says = None
         if "says" in entries:
             says = _quote(reader, entries["says"][1], what)
