@@ -22,6 +22,9 @@ from .text import LineIndex, NormalizedText, detect_lang, normalize
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 FUZZY_MIN_SCORE = 60.0
+# The fuzzy search of a missing quote looks for its first characters only: a
+# quote is a sentence or two, and aligning a 10 KB one takes half a minute.
+MAX_FUZZY_QUOTE = 500
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -134,7 +137,7 @@ class Source:
         """
         from rapidfuzz import fuzz
 
-        needle = normalize(quote).text
+        needle = normalize(quote).text[:MAX_FUZZY_QUOTE]
         haystack = self.normalized.text
         if not needle or not haystack:
             return None
