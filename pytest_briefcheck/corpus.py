@@ -10,6 +10,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -61,11 +62,11 @@ class Corpus:
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
     _in_progress: set[tuple[str, str]] = field(default_factory=set)
 
-    @property
+    @cached_property
     def sources_display(self) -> str:
         return display_path(self.settings.sources_dir, self.settings.rootdir)
 
-    @property
+    @cached_property
     def claims_display(self) -> str:
         return display_path(self.settings.claims_dir, self.settings.rootdir)
 
@@ -166,18 +167,23 @@ def load_corpus(settings: Settings) -> Corpus:
             claim_file = corpus.claim_file(path)
             for claim in claim_file.claims:
                 corpus.claims[claim.id].append(claim)
+    by_part = {
+        (spec.path, spec.lines, spec.start, spec.end): spec for spec in corpus.registry.values()
+    }
     for display, claim_file in list(corpus.files.items()):
-        conflict = _conflicting_declaration(corpus, claim_file)
+        conflict = _conflicting_declaration(corpus, claim_file, by_part)
         if conflict is not None:
             corpus.files[display] = ClaimFile(display, error=conflict)
     return corpus
 
 
-def _conflicting_declaration(corpus: Corpus, claim_file: ClaimFile) -> ClaimFileError | None:
-    """A local alias that says something else about a document the registry declares."""
-    by_part = {
-        (spec.path, spec.lines, spec.start, spec.end): spec for spec in corpus.registry.values()
-    }
+def _conflicting_declaration(
+    corpus: Corpus, claim_file: ClaimFile, by_part: dict[tuple[object, ...], SourceSpec]
+) -> ClaimFileError | None:
+    """A local alias that says something else about a document the registry declares.
+
+    ``by_part`` is the registry keyed by the part of a file a spec takes.
+    """
     for spec in claim_file.sources:
         other = corpus.registry.get(spec.alias)
         if other is None:
