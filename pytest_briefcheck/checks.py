@@ -19,7 +19,7 @@ from .dates import DateValue
 from .errors import BriefcheckError, RelationError
 from .figures import Figure
 from .sources import QuoteMatch, Source
-from .text import normalize
+from .text import normalize, normalize_plain
 
 Value = Figure | DateValue
 
@@ -157,7 +157,7 @@ def _pick(
     if quote.figure is not None:
         region = source.text[match.start : match.end]
         normalized = normalize(region)
-        needle = normalize(quote.figure).text
+        needle = normalize_plain(quote.figure)
         position = normalized.text.find(needle) if needle else -1
         if position < 0:
             return None, f"the {word} '{quote.figure}' is not in the quote"

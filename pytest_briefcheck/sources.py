@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .claims import SourceSpec
 from .errors import SourceError
-from .text import LineIndex, NormalizedText, detect_lang, normalize
+from .text import LineIndex, NormalizedText, detect_lang, normalize, normalize_plain
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 FUZZY_MIN_SCORE = 60.0
@@ -112,7 +112,7 @@ class Source:
 
     def locate(self, quote: str) -> QuoteMatch | None:
         """The first exact occurrence of ``quote`` after normalizing both sides."""
-        needle = normalize(quote).text
+        needle = normalize_plain(quote)
         if not needle:
             return None
         haystack = self.normalized.text
@@ -137,7 +137,7 @@ class Source:
         """
         from rapidfuzz import fuzz
 
-        needle = normalize(quote).text[:MAX_FUZZY_QUOTE]
+        needle = normalize_plain(quote)[:MAX_FUZZY_QUOTE]
         haystack = self.normalized.text
         if not needle or not haystack:
             return None

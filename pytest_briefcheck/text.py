@@ -275,8 +275,17 @@ def normalize(text: str, *, casefold: bool = False) -> NormalizedText:
 
 
 def normalize_plain(text: str, *, casefold: bool = False) -> str:
-    """:func:`normalize` without the offset map, for short strings."""
-    return normalize(text, casefold=casefold).text
+    """``normalize(text).text``, without building the offset map."""
+    if not casefold and text.isascii():
+        return " ".join(text.split())
+    specials = [
+        char
+        for char in _characters(text, ascii_too=casefold)
+        if not char.isspace() and _replacement(char, casefold) != char
+    ]
+    if specials:
+        text = _character_class(specials).sub(lambda m: _replacement(m.group(), casefold), text)
+    return " ".join(text.split())
 
 
 def detect_lang(text: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pytest_briefcheck.text import _fold_char, normalize
+from pytest_briefcheck.text import _fold_char, normalize, normalize_plain
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 
@@ -80,3 +80,10 @@ def test_offsets_are_exact_around_collapsed_runs() -> None:
     assert found.origin[-1] == 11
     with pytest.raises(IndexError):
         found.origin[6]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=40) | st.text(max_size=40))
+def test_plain_is_the_text_of_normalize(text: str) -> None:
+    for casefold in (False, True):
+        assert normalize_plain(text, casefold=casefold) == normalize(text, casefold=casefold).text
