@@ -112,12 +112,18 @@ class SizeResult:
         return min(runs, key=lambda r: r.wall)
 
 
+# The children's environment. Bytecode caching is on, as on a developer's machine, unless
+# --env-as-is: with PYTHONDONTWRITEBYTECODE every run compiles pint, dateparser and the
+# other plugins' modules from source again.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run ``cmd`` in a fresh process; its wall time and its own peak RSS."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd), cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ
+            list(cmd), cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env or CHILD_ENV
         )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -137,6 +143,7 @@ def count_items(corpus: Path) -> int:
         capture_output=True,
         text=True,
         check=False,
+        env=CHILD_ENV,
     )
     return sum(1 for line in proc.stdout.splitlines() if "::" in line)
 
@@ -189,6 +196,7 @@ def bench_size(
     log(f"{size}: {stats['claims']} claims, {stats['documents']} documents, {items} items")
     trivial = [*PYTEST, "-q", "baseline/test_trivial.py"]
     briefcheck = [*PYTEST, "-q", "--briefcheck"]
+    run([*PYTEST, "--collect-only", "-q", "baseline/test_trivial.py"], corpus)  # warm caches
     for i in range(repeat):  # interleaved, so drift hits both alike
         result.trivial.append(run(trivial, corpus))
         result.briefcheck.append(run(briefcheck, corpus))
@@ -247,6 +255,7 @@ def imports_flag_off(corpus: Path) -> dict[str, object]:
             capture_output=True,
             text=True,
             check=False,
+            env=CHILD_ENV,
         )
         line = next((x for x in proc.stdout.splitlines() if x.startswith("@@")), "@@{}")
         found[label] = json.loads(line[2:])
@@ -257,7 +266,7 @@ def reads_per_source(corpus: Path) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "_briefcheck_count.py").write_text(COUNTER_PLUGIN, encoding="utf-8")
         report = Path(tmp) / "count.jsonl"
-        env = dict(os.environ)
+        env = dict(CHILD_ENV)
         env["PYTHONPATH"] = tmp + os.pathsep + env.get("PYTHONPATH", "")
         env["BRIEFCHECK_COUNT_OUT"] = str(report)
         run([*PYTEST, "-q", "--briefcheck", "-p", "_briefcheck_count"], corpus, env)
@@ -427,7 +436,8 @@ def markdown(results: Sequence[SizeResult], extra: dict[str, object]) -> str:
         else:
             lines.append(f"| `parse_figures` | {m.get('parse_figures')} | >= 1 MB/s |")
     lines.append("")
-    lines.append(f"Machine: {machine()}.")
+    caching = "off" if CHILD_ENV.get("PYTHONDONTWRITEBYTECODE") else "on"
+    lines.append(f"Machine: {machine()}; bytecode caching {caching}.")
     return "\n".join(lines)
 
 
@@ -438,7 +448,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--no-xdist", action="store_true", help="skip the -n 2 comparison")
     parser.add_argument("--skip-once", action="store_true", help="skip start-up and micro")
+    parser.add_argument(
+        "--env-as-is",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE for the runs (by default bytecode caching is on)",
+    )
     args = parser.parse_args(argv)
+    if args.env_as_is:
+        CHILD_ENV.update(os.environ)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
