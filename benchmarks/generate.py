@@ -284,8 +284,7 @@ def make_fact(kind: int, en: str, zh: str, rng: random.Random) -> Fact:
                 Part(
                     "substandard_batches",
                     f">{k * 10_000}",
-                    zh_text=f"超过{k}万批",
-                    wrong_zh=f"超过{k + 1}万批",
+                    zh_text=f"超过{k}万批",  # any other 'more than' would agree: no error here
                 ),
             ),
         )
@@ -389,7 +388,7 @@ def make_fact(kind: int, en: str, zh: str, rng: random.Random) -> Fact:
             f"Training sessions in {en} have involved nearly {n:,} people.",
             f"training sessions in {en} involved nearly {n:,} people",
             f"{zh}培训共涉及近{n}人",
-            (Part("trainees", f"~{n}", zh_text=f"近{n}人", wrong_zh=f"近{n + 1000}人"),),
+            (Part("trainees", f"~{n}", zh_text=f"近{n}人", wrong_zh=f"近{n + 1500}人"),),
         )
     if kind == 11:
         p = rng.randint(10, 80)
@@ -715,7 +714,9 @@ def write_corpus(plan: Plan, out: Path, seed: int) -> dict[str, object]:
         summarized = b.facts[: min(len(b.facts), 6)]
         headline_facts = [f for f in b.facts if len(f.parts) == 1][:2]
         # an injected error: the Chinese headline states another figure
-        wrong_headline = b.index % 7 == 3 and headline_facts
+        wrong_headline = (
+            b.index % 7 == 3 and headline_facts and headline_facts[0].parts[0].wrong_zh != ""
+        )
         headline = [f.zh for f in headline_facts]
         if wrong_headline:
             part = headline_facts[0].parts[0]
