@@ -1,4 +1,8 @@
-"""pytest nodes: claim files become collectors, claims and relations become items."""
+"""pytest nodes: claim files become collectors, claims and relations become items.
+
+Source documents that have something to check (coverage, a translation pair)
+become collectors too, with one item per check.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,31 @@ import pytest
 from .checks import ERROR, Outcome, check_claim, check_relation, check_source_dates
 from .claims import Claim, Location, RelationSpec, SourceSpec
 from .corpus import Corpus
+from .coverage import COVERAGE, check_coverage, item_name, wants_coverage
 from .errors import BriefcheckError
+from .plugin import setting
 from .report import render_outcome
+from .sources import resolve_path
+from .translation import TRANSLATION, check_translation
+from .update_quotes import QuoteUpdate, propose_updates, updated_outcome
 
 OUTCOME_KEY = pytest.StashKey[Outcome]()
+UPDATES_KEY = pytest.StashKey[tuple[QuoteUpdate, ...]]()
 
 
 class BriefcheckFailure(Exception):
     """Raised by an item whose check did not hold; carries the outcome to render."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.headline)
+        self.outcome = outcome
+
+
+class QuoteUpdated(Exception):
+    """Raised by a claim whose quotes are being rewritten: the run fails for review.
+
+    Not a :class:`BriefcheckFailure`, so a claim marked xfail fails all the same.
+    """
 
     def __init__(self, outcome: Outcome) -> None:
         super().__init__(outcome.headline)
@@ -41,7 +62,7 @@ class BriefcheckItem(pytest.Item):
             raise BriefcheckFailure(outcome)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, BriefcheckFailure):
+        if isinstance(excinfo.value, (BriefcheckFailure, QuoteUpdated)):
             return render_outcome(excinfo.value.outcome)
         if isinstance(excinfo.value, BriefcheckError):
             return str(excinfo.value)
@@ -69,7 +90,21 @@ class ClaimItem(BriefcheckItem):
         self.apply_marks(claim.xfail, claim.skip)
 
     def check(self) -> Outcome:
-        return check_claim(self.corpus, self.claim)
+        outcome = check_claim(self.corpus, self.claim)
+        if setting(self.config, "update-quotes"):
+            updates = propose_updates(self.corpus, self.claim, outcome)
+            if updates:
+                self.stash[UPDATES_KEY] = updates
+                outcome = updated_outcome(outcome, updates)
+        return outcome
+
+    def runtest(self) -> None:
+        outcome = self.check()
+        self.stash[OUTCOME_KEY] = outcome
+        if self.stash.get(UPDATES_KEY, ()):
+            raise QuoteUpdated(outcome)
+        if not outcome.passed:
+            raise BriefcheckFailure(outcome)
 
 
 class RelationItem(BriefcheckItem):
@@ -151,3 +186,63 @@ class RegistryCollector(pytest.File):
             )
             return
         yield from _date_items(self, tuple(self.corpus.registry.values()), self.corpus)
+
+
+class SourceCheckItem(BriefcheckItem):
+    """A check of a source document itself: its coverage, or its translation pair."""
+
+    def __init__(self, *, spec: SourceSpec, corpus: Corpus, kind: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec = spec
+        self.corpus = corpus
+        self.kind = kind
+        self.extra_keyword_matches.update((spec.alias, kind))
+        try:
+            self.location_line = corpus.source(spec).line_col(0)[0]
+        except BriefcheckError:
+            self.location_line = 1
+
+    def check(self) -> Outcome:
+        if self.kind == COVERAGE:
+            return check_coverage(self.corpus, self.spec)
+        return check_translation(self.corpus, self.spec)
+
+
+def source_checks(corpus: Corpus) -> dict[Path, tuple[SourceSpec, ...]]:
+    """Per source file, the declared parts of it that have something to check."""
+    found: dict[Path, list[SourceSpec]] = {}
+    for spec in corpus.all_specs():
+        if not (wants_coverage(spec, corpus.settings.coverage_all) or spec.translation_of):
+            continue
+        try:
+            path, _ = resolve_path(spec, corpus.settings.sources_dir, corpus.sources_display)
+        except BriefcheckError:
+            continue  # the claims that quote it report the error
+        found.setdefault(path.resolve(), []).append(spec)
+    return {path: tuple(specs) for path, specs in found.items()}
+
+
+class SourceDocument(pytest.File):
+    """A source document under the sources directory: its coverage and translation items."""
+
+    corpus: Corpus
+    specs: tuple[SourceSpec, ...]
+
+    def collect(self) -> Iterator[pytest.Item]:
+        for spec in self.specs:
+            if wants_coverage(spec, self.corpus.settings.coverage_all):
+                yield SourceCheckItem.from_parent(
+                    self,
+                    name=item_name(COVERAGE, spec),
+                    spec=spec,
+                    corpus=self.corpus,
+                    kind=COVERAGE,
+                )
+            if spec.translation_of:
+                yield SourceCheckItem.from_parent(
+                    self,
+                    name=f"{TRANSLATION}[{spec.alias}]",
+                    spec=spec,
+                    corpus=self.corpus,
+                    kind=TRANSLATION,
+                )

@@ -7,11 +7,20 @@ from typing import Any
 
 import pytest
 
-from .claims import REGISTRY_NAME
+from .claims import REGISTRY_NAME, SourceSpec
 from .corpus import Corpus, Settings, load_corpus
-from .items import OUTCOME_KEY, ClaimFileCollector, RegistryCollector
+from .items import (
+    OUTCOME_KEY,
+    UPDATES_KEY,
+    ClaimFileCollector,
+    RegistryCollector,
+    SourceDocument,
+    source_checks,
+)
 from .plugin import setting
 from .report import status_of, summary_lines
+from .update_quotes import RECORD_KEY as UPDATE_RECORD_KEY
+from .update_quotes import QuoteUpdate, apply_updates
 
 RECORD_KEY = "briefcheck"
 
@@ -50,14 +59,20 @@ class BriefcheckSession:
         self.settings = settings_from(config)
         self._corpus: Corpus | None = None
         self.records: list[dict[str, Any]] = []
+        self.updates: list[QuoteUpdate] = []
+        self.update_lines: list[str] = []
+        self._source_checks: dict[Path, tuple[SourceSpec, ...]] | None = None
         if not self.settings.claims_dir.is_dir():
             raise pytest.UsageError(
                 f"briefcheck: no claims directory at {self.settings.claims_dir}; "
                 "create it, or point --briefcheck-claims (ini: briefcheck_claims) at yours"
             )
         if config.args_source != pytest.Config.ArgsSource.ARGS:
-            # Bare `pytest --briefcheck` checks the claims tree, whatever testpaths says.
+            # Bare `pytest --briefcheck` checks the claims tree and the documents (their
+            # coverage and translation pairs), whatever testpaths says.
             config.args = [str(self.settings.claims_dir)]
+            if self.settings.sources_dir.is_dir():
+                config.args.append(str(self.settings.sources_dir))
 
     @property
     def corpus(self) -> Corpus:
@@ -68,8 +83,22 @@ class BriefcheckSession:
     def _is_claim_file(self, path: Path) -> bool:
         return path.suffix in (".yaml", ".yml") and self.settings.claims_dir in path.parents
 
+    def _checked_specs(self, path: Path) -> tuple[SourceSpec, ...]:
+        """The declared parts of a source file that have something to check."""
+        if self.settings.sources_dir not in path.parents:
+            return ()
+        if self._source_checks is None:
+            self._source_checks = source_checks(self.corpus)
+        return self._source_checks.get(path, ())
+
     @pytest.hookimpl
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+        specs = self._checked_specs(file_path.resolve())
+        if specs:
+            document = SourceDocument.from_parent(parent, path=file_path)
+            document.corpus = self.corpus
+            document.specs = specs
+            return document
         if not self._is_claim_file(file_path.resolve()):
             return None
         if file_path.resolve() == self.settings.claims_dir / REGISTRY_NAME:
@@ -85,6 +114,9 @@ class BriefcheckSession:
         outcome = item.stash.get(OUTCOME_KEY, None)
         if report.when == "call" and outcome is not None:
             report.user_properties.append((RECORD_KEY, outcome.as_record()))
+            for update in item.stash.get(UPDATES_KEY, ()):
+                # an xdist worker never writes: the controller applies what it reports
+                report.user_properties.append((UPDATE_RECORD_KEY, update.as_record()))
         elif report.skipped and report.when == "setup":
             report.user_properties.append(
                 (RECORD_KEY, {"kind": "skipped", "name": item.name, "file": _file_of(item)})
@@ -94,6 +126,8 @@ class BriefcheckSession:
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         for key, record in report.user_properties:
+            if key == UPDATE_RECORD_KEY and not hasattr(self.config, "workerinput"):
+                self.updates.append(QuoteUpdate.from_record(record))
             if key != RECORD_KEY:
                 continue
             entry = dict(record)
@@ -106,12 +140,22 @@ class BriefcheckSession:
             self.records.append(entry)
 
     @pytest.hookimpl
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if hasattr(self.config, "workerinput") or not self.updates:
+            return  # the controller writes, from what every worker reported
+        applied, problems = apply_updates(self.settings.rootdir, self.updates)
+        self.update_lines = [
+            f"quote updated at {u.claim_file}:{u.line}: {u.new}  (was {u.old}); review the change"
+            for u in applied
+        ] + problems
+
+    @pytest.hookimpl
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         lines = summary_lines((r["nodeid"].split("::")[0], r["outcome"]) for r in self.records)
-        if not lines:
+        if not lines and not self.update_lines:
             return
         terminalreporter.section("briefcheck")
-        for line in lines:
+        for line in [*lines, *self.update_lines]:
             terminalreporter.write_line(line)
 
 

@@ -1,0 +1,210 @@
+"""Translation pairs: two sources that state the same figures in two languages.
+
+A source declared ``translation_of: <alias>`` is aligned with that source
+without any claim: every figure of one must agree (``agreement.agree``: value,
+unit and basis) with some figure of the other. A figure with no counterpart
+fails the pair; so does a near miss, a pair of figures of the same dimension
+and order of magnitude that do not agree (52亿吨 against 5.3 billion tons), which
+is what an edit that touched one language only usually leaves behind. Waived
+figures (the registry's ``ignore:``) are left out on both sides.
+
+Plain functions; the pytest item is in ``items``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .agreement import Tolerance, admitted, agree
+from .checks import CONTRADICTED, ERROR, VERIFIED, Outcome
+from .claims import Location, SourceSpec
+from .corpus import Corpus
+from .coverage import Mention, unwaived
+from .errors import BriefcheckError
+from .figures import Figure
+
+TRANSLATION = "translation"
+MAGNITUDE = 10.0  # a near miss lies within this factor of the other figure
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """Two figures that look like one fact stated twice, but do not agree."""
+
+    mine: Mention
+    theirs: Mention
+    why: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How the figures of two sources pair up."""
+
+    matched: tuple[tuple[Mention, Mention], ...]
+    near_misses: tuple[NearMiss, ...]
+    alone_mine: tuple[Mention, ...]
+    alone_theirs: tuple[Mention, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.near_misses or self.alone_mine or self.alone_theirs)
+
+
+def tolerance_of(corpus: Corpus) -> Tolerance:
+    return Tolerance(about=corpus.settings.about_tolerance, near=corpus.settings.near_tolerance)
+
+
+def figure_of(mention: Mention) -> Figure:
+    value = mention.value
+    if not isinstance(value, Figure):
+        raise BriefcheckError(f"'{mention.text}' at {mention.where} is a date, not a figure")
+    return value
+
+
+def agrees(a: Figure, b: Figure, tolerance: Tolerance) -> tuple[bool, str]:
+    """Whether two figures can state the same fact, and why not."""
+    try:
+        result = agree(a, b, tolerance)
+    except BriefcheckError as exc:
+        return False, exc.message
+    return result.agrees, result.reason
+
+
+def magnitude(figure: Figure, tolerance: Tolerance) -> tuple[str, str, float] | None:
+    """The figure's base unit, kind and a representative size, or None when unbounded."""
+    try:
+        interval = admitted(figure, tolerance)
+    except BriefcheckError:
+        return None
+    ends = [x for x in (interval.low, interval.high) if math.isfinite(x)]
+    if not ends:
+        return None
+    kind = "count" if figure.kind == "number" else "ratio"
+    return interval.unit, kind, sum(ends) / len(ends)
+
+
+def is_near(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
+    """Same dimension and order of magnitude (within a factor of ten), same sign."""
+    first, second = magnitude(a, tolerance), magnitude(b, tolerance)
+    if first is None or second is None or first[:2] != second[:2]:
+        return False
+    x, y = first[2], second[2]
+    if x == 0 or y == 0:
+        return x == y
+    if (x > 0) != (y > 0):
+        return False
+    return max(abs(x), abs(y)) / min(abs(x), abs(y)) < MAGNITUDE
+
+
+def _distance(a: Figure, b: Figure, tolerance: Tolerance) -> float:
+    first, second = magnitude(a, tolerance), magnitude(b, tolerance)
+    if first is None or second is None or first[2] == 0 or second[2] == 0:
+        return math.inf
+    return abs(math.log(abs(first[2]) / abs(second[2])))
+
+
+def align(
+    mine: tuple[Mention, ...], theirs: tuple[Mention, ...], tolerance: Tolerance
+) -> Alignment:
+    """Pair every figure with an agreeing one on the other side, then the near misses."""
+
+    def agreeing(a: Mention, b: Mention) -> bool:
+        return agrees(figure_of(a), figure_of(b), tolerance)[0]
+
+    matched: list[tuple[Mention, Mention]] = []
+    alone_mine: list[Mention] = []
+    for a in mine:
+        partner = next((b for b in theirs if agreeing(a, b)), None)
+        if partner is None:
+            alone_mine.append(a)
+        else:
+            matched.append((a, partner))
+    alone_theirs = [b for b in theirs if not any(agreeing(a, b) for a in mine)]
+    near: list[NearMiss] = []
+    still_mine: list[Mention] = []
+    for a in alone_mine:
+        mine_figure = figure_of(a)
+        candidates = [b for b in alone_theirs if is_near(mine_figure, figure_of(b), tolerance)]
+        if not candidates:
+            still_mine.append(a)
+            continue
+        best = min(
+            candidates,
+            key=lambda b: (
+                mine_figure.basis != figure_of(b).basis,
+                _distance(mine_figure, figure_of(b), tolerance),
+            ),
+        )
+        alone_theirs.remove(best)
+        near.append(NearMiss(a, best, agrees(mine_figure, figure_of(best), tolerance)[1]))
+    return Alignment(tuple(matched), tuple(near), tuple(still_mine), tuple(alone_theirs))
+
+
+def figures_of(corpus: Corpus, spec: SourceSpec) -> tuple[Mention, ...]:
+    """A source's figures (not its dates) that no waiver excuses."""
+    return tuple(m for m in unwaived(corpus, spec) if m.kind == "figure")
+
+
+def check_translation(corpus: Corpus, spec: SourceSpec) -> Outcome:
+    """The figures of ``spec``'s source and of the source it translates pair up."""
+    name = f"{TRANSLATION}[{spec.alias}]"
+    at = Location(spec.at.path, spec.at.line, spec.at.col)
+    if spec.translation_of is None:
+        return Outcome(TRANSLATION, name, spec.at.path, at, ERROR, "no translation_of declared")
+    try:
+        other = corpus.spec(spec.translation_of, spec.at.path, spec.at)
+        if other.alias == spec.alias:
+            raise BriefcheckError(
+                f"source '{spec.alias}' is declared a translation of itself",
+                path=spec.at.path,
+                line=spec.at.line,
+            )
+        source = corpus.source(spec)
+        corpus.source(other)
+        alignment = align(figures_of(corpus, spec), figures_of(corpus, other), tolerance_of(corpus))
+    except BriefcheckError as exc:
+        return Outcome(TRANSLATION, name, spec.at.path, at, ERROR, str(exc))
+    pair = f"'{spec.alias}' and its original '{other.alias}'"
+    if alignment.ok:
+        return Outcome(
+            TRANSLATION,
+            name,
+            source.display,
+            Location(source.display, *source.line_col(0)),
+            VERIFIED,
+            f"translation {pair}: all {len(alignment.matched)} figures have counterparts",
+        )
+    details: list[str] = []
+    for miss in alignment.near_misses:
+        details.append(f"NEAR MISS: {miss.mine.alias} and {miss.theirs.alias} differ")
+        details.append(f"  {miss.mine.alias:<12} {miss.mine.listing()}")
+        details.append(f"  {miss.theirs.alias:<12} {miss.theirs.listing()}")
+        details.append(f"  why: {miss.why}")
+    for alias, alone, missing_in in (
+        (spec.alias, alignment.alone_mine, other.alias),
+        (other.alias, alignment.alone_theirs, spec.alias),
+    ):
+        for mention in alone:
+            details.append(f"NO COUNTERPART in {missing_in}: {alias} {mention.listing()}")
+    first = (
+        alignment.near_misses[0].mine
+        if alignment.near_misses
+        else (alignment.alone_mine or alignment.alone_theirs)[0]
+    )
+    counted = []
+    if alignment.near_misses:
+        counted.append(f"{len(alignment.near_misses)} near miss(es)")
+    alone = len(alignment.alone_mine) + len(alignment.alone_theirs)
+    if alone:
+        counted.append(f"{alone} figure(s) without a counterpart")
+    return Outcome(
+        TRANSLATION,
+        name,
+        source.display,
+        Location(first.display, first.line, first.col),
+        CONTRADICTED,
+        f"translation {pair} disagree: {', '.join(counted)} "
+        f"({len(alignment.matched)} figures pair up)",
+        details=tuple(details),
+    )

@@ -1,0 +1,110 @@
+"""Translation pairs: figures aligned across languages without any claim."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import SUMMARY, edit_source
+
+# PyYAML loaded once, before any in-process pytester run: a run removes the modules it
+# imported, and a re-imported yaml no longer matches the node classes of its C loader.
+import pytest_briefcheck.claims  # noqa: F401
+
+PAIR_REGISTRY = f"""\
+version: 1
+sources:
+  summary_en:
+    path: {SUMMARY}
+    lines: 1
+    lang: en
+  summary_zh:
+    path: {SUMMARY}
+    lines: 2
+    lang: zh
+    translation_of: summary_en
+"""
+NODE = f"sources/{SUMMARY}::translation[[]summary_zh[]]"
+
+
+def test_an_edited_chinese_figure_is_a_near_miss_shown_on_both_sides(
+    briefing, pytester: pytest.Pytester
+) -> None:
+    root = briefing(registry=False)
+    (root / "claims" / "sources.yaml").write_text(PAIR_REGISTRY, encoding="utf-8")
+    edit_source(root, SUMMARY, "52亿吨", "25亿吨")
+    result = pytester.runpytest("--briefcheck", "-v")
+    result.stdout.fnmatch_lines(
+        [
+            f"{NODE} FAILED*",
+            f"sources/{SUMMARY}:2: translation 'summary_zh' and its original 'summary_en' "
+            "disagree: * near miss(es)*",
+            "  NEAR MISS: summary_zh and summary_en differ",
+            f"    summary_zh   sources/{SUMMARY}:2:20 [[]zh[]]  '25亿吨'  2.5e9 t (per_year)",
+            f"    summary_en   sources/{SUMMARY}:1:* [[]en[]]  '5.2 billion tons'  "
+            "5.2e9 t (per_year)",
+            "    why: *they do not meet",
+        ]
+    )
+    assert "'52亿吨'" not in result.stdout.str()
+
+
+def test_the_published_pair_has_no_tonnage_near_miss(briefing, pytester) -> None:
+    root = briefing(registry=False)
+    (root / "claims" / "sources.yaml").write_text(PAIR_REGISTRY, encoding="utf-8")
+    result = pytester.runpytest("--briefcheck", "-v")
+    out = result.stdout.str()
+    assert f"{NODE.replace('[[]', '[').replace('[]]', ']')} FAILED" in out
+    # the English summary carries figures the headline leaves out, and calls 41.5
+    # trillion a total where the headline says 年均 (annual): those are reported ...
+    assert "NO COUNTERPART in summary_zh: summary_en" in out
+    # ... but the tonnage, stated alike on both sides, is not
+    assert "'52亿吨'" not in out and "'5.2 billion tons'" not in out
+
+
+def _pair(root: Path, english: str, chinese: str) -> None:
+    (root / "sources" / "pair").mkdir(parents=True)
+    (root / "sources" / "pair" / "note.en.txt").write_text(english, encoding="utf-8")
+    (root / "sources" / "pair" / "note.zh.txt").write_text(chinese, encoding="utf-8")
+    (root / "claims" / "sources.yaml").write_text(
+        textwrap.dedent(
+            """\
+            version: 1
+            sources:
+              note_en:
+                path: pair/note.en.txt
+              note_zh:
+                path: pair/note.zh.txt
+                translation_of: note_en
+            """
+        ),
+        encoding="utf-8",
+    )
+
+
+ENGLISH = (
+    "Customs supervised 5.2 billion tons of goods a year. "
+    "The single window offers 964 online services.\n"
+)
+CHINESE = "海关年均监管货物52亿吨。国际贸易单一窗口提供964项在线服务。\n"
+
+
+def test_a_faithful_translation_passes(briefing, pytester: pytest.Pytester) -> None:
+    root = briefing(registry=False)
+    _pair(root, ENGLISH, CHINESE)
+    result = pytester.runpytest("--briefcheck", "-v")
+    result.stdout.fnmatch_lines(["sources/pair/note.zh.txt::translation[[]note_zh[]] PASSED*"])
+    assert result.ret == 0
+
+
+def test_a_figure_left_out_has_no_counterpart(briefing, pytester: pytest.Pytester) -> None:
+    root = briefing(registry=False)
+    _pair(root, ENGLISH, "海关年均监管货物52亿吨。\n")
+    result = pytester.runpytest("--briefcheck", "-v")
+    result.stdout.fnmatch_lines(
+        [
+            "sources/pair/note.zh.txt::translation[[]note_zh[]] FAILED*",
+            "  NO COUNTERPART in note_zh: note_en sources/pair/note.en.txt:1:*  '964*'  964*",
+        ]
+    )
