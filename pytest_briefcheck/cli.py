@@ -1,4 +1,4 @@
-"""The ``briefcheck`` command: look at what the engine reads in a document."""
+"""The ``briefcheck`` command: look at what the engine reads in a document, suggest claims."""
 
 from __future__ import annotations
 
@@ -74,6 +74,41 @@ def scan(args: argparse.Namespace) -> int:
     return 0
 
 
+def suggest(args: argparse.Namespace) -> int:
+    from .atomic import write_atomic
+    from .suggest import check_rendered, claim_file_name, corpus_for, render
+    from .suggest import suggest as propose
+
+    cwd = Path.cwd()
+    target = Path(args.write) if args.write else None
+    if target is not None and (target.exists() or target.is_symlink()):
+        raise BriefcheckError(
+            f"{args.write} already exists; suggest never overwrites a claim file",
+            hint="choose a new file name, or print the suggestions and merge them by hand",
+        )
+    if target is not None and target.suffix not in (".yaml", ".yml"):
+        raise BriefcheckError(f"{args.write}: claim files end in .yaml")
+    corpus = corpus_for(cwd, args.claims, args.sources)
+    if corpus.registry_error is not None:
+        raise corpus.registry_error
+    file = claim_file_name(corpus, args.write, cwd)
+    found = propose(corpus, args.source, args.against, file, cwd)
+    command = " ".join(
+        ["briefcheck suggest", args.source, *(f"--against {a}" for a in args.against)]
+    )
+    text = render(found, command)
+    check_rendered(text)
+    if target is None:
+        sys.stdout.write(text)
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, text)
+    print(
+        f"briefcheck: wrote {len(found.claims)} suggested claims to {args.write}", file=sys.stderr
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefcheck",
@@ -88,6 +123,30 @@ def build_parser() -> argparse.ArgumentParser:
     scan_parser.add_argument("--json", action="store_true", help="one JSON object per line")
     scan_parser.add_argument("--lang", choices=("en", "zh"), help="the document's language")
     scan_parser.set_defaults(run=scan)
+    suggest_parser = commands.add_parser(
+        "suggest",
+        help="propose claims (format v1) for the figures and dates no claim checks yet",
+    )
+    suggest_parser.add_argument(
+        "source", metavar="SOURCE", help="a document under the sources directory, or its alias"
+    )
+    suggest_parser.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="OTHER",
+        help="another document (or alias) whose agreeing figures are quoted too; repeatable",
+    )
+    suggest_parser.add_argument(
+        "--write", metavar="NEW.yaml", help="write the claims to this new file (never overwritten)"
+    )
+    suggest_parser.add_argument(
+        "--claims", default="claims", metavar="DIR", help="the claims directory [claims]"
+    )
+    suggest_parser.add_argument(
+        "--sources", default="sources", metavar="DIR", help="the sources directory [sources]"
+    )
+    suggest_parser.set_defaults(run=suggest)
     return parser
 
 
