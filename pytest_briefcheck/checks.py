@@ -29,6 +29,9 @@ MISSING = "missing"
 ERROR = "error"
 UNDECIDABLE = "undecidable"
 
+# A missing quote whose closest passage is this similar was edited in place: its
+# figure is read there, so a changed figure shows as a contradiction.
+REWORDED_SCORE = 90.0
 _SENTENCE_END = re.compile(r"[.!?。！？；;\n]")
 _CONTEXT = 240
 
@@ -47,6 +50,7 @@ class Reading:
     value: Value | None = None
     closest: str = ""
     score: float = 0.0
+    nearest: QuoteMatch | None = None  # where a missing quote's closest passage stands
 
     def as_record(self) -> dict[str, Any]:
         return {
@@ -208,6 +212,7 @@ def find_quote(corpus: Corpus, file: str, quote: Quote) -> tuple[Source, QuoteMa
         f"not found; closest at line {closest.line} ({closest.score:.0f}%)",
         closest=source.text[closest.start : closest.end],
         score=closest.score,
+        nearest=closest,
     )
 
 
@@ -215,11 +220,28 @@ def read_quote(corpus: Corpus, file: str, quote: Quote, kind: str) -> Reading:
     """Find a quote in its source and read the figure or date it states."""
     found = find_quote(corpus, file, quote)
     if isinstance(found, Reading):
+        if found.nearest is None or found.score < REWORDED_SCORE:
+            return found
+        # Edited in place: read what the passage says now, so the failure can show it.
+        source = corpus.source(corpus.spec(quote.source, file, quote.at))
+        now = _read_at(corpus, source, found.nearest, quote, kind)
+        if isinstance(now, Reading) and now.value is not None:
+            return dataclasses.replace(found, value=now.value, line=now.line, col=now.col)
         return found
-    source, match = found
+    return _read_at(corpus, *found, quote, kind)
+
+
+def _read_at(corpus: Corpus, source: Source, match: QuoteMatch, quote: Quote, kind: str) -> Reading:
     offset, context = _context(source, match)
     try:
-        values = _values_in(source, offset, context, kind)
+        # quotes of one sentence (two figures, a relation's 'says') read it once
+        values = list(
+            corpus.memo(
+                "values",
+                f"{id(source)}:{offset}:{len(context)}:{kind}",
+                lambda: tuple(_values_in(source, offset, context, kind)),
+            )
+        )
     except BriefcheckError as exc:
         return Reading(quote, source.display, source.lang, match.line, match.col, ERROR, str(exc))
     value, problem = _pick(values, offset, match, source, quote, kind)
@@ -328,7 +350,17 @@ def _against_expected(corpus: Corpus, claim: Claim, reading: Reading, expected: 
     why = agreement.reason
     if isinstance(expected, DateValue) and isinstance(reading.value, DateValue):
         why = _date_role_explanation(corpus, claim, reading.value, expected) or why
-    return dataclasses.replace(reading, status="contradicts", why=why)
+    return dataclasses.replace(reading, status="contradicts", why=_reworded(reading, why))
+
+
+def _reworded(reading: Reading, why: str) -> str:
+    """The reason, and for an edited passage that the quote no longer matches it word for word."""
+    if reading.status != MISSING:
+        return why
+    return (
+        f"{why} (the quote is no longer in the source word for word; the passage at "
+        f"line {reading.line} ({reading.score:.0f}% alike) now says this)"
+    )
 
 
 def _against_each_other(corpus: Corpus, readings: list[Reading]) -> list[Reading]:
@@ -358,9 +390,10 @@ def _against_each_other(corpus: Corpus, readings: list[Reading]) -> list[Reading
         result[index] = dataclasses.replace(
             reading,
             status="contradicts",
-            why=(
+            why=_reworded(
+                reading,
                 f"the odd one out: the other {len(majority)} quote(s) say {described} "
-                f"({', '.join(f'{r.lang} {r.source}:{r.line}' for r in majority)}); {reason}"
+                f"({', '.join(f'{r.lang} {r.source}:{r.line}' for r in majority)}); {reason}",
             ),
         )
     return result

@@ -155,12 +155,30 @@ class Source:
                 continue
             if best is not None and alignment.score <= best.score:
                 continue
-            first = window_start + alignment.dest_start
-            last = window_start + alignment.dest_end
+            first, last = _whole_words(
+                haystack, window_start + alignment.dest_start, window_start + alignment.dest_end
+            )
             start, end = self.normalized.original_span(first, last)
             line, col = self.line_col(start)
             best = QuoteMatch(start, end, line, col, round(alignment.score, 1))
         return best
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an alignment to whole words, so the closest passage reads as the text does."""
+    while (
+        start > 0 and text[start - 1].isalnum() and text[start].isalnum() and text[start].isascii()
+    ):
+        start -= 1
+    while (
+        end < len(text)
+        and end > 0
+        and text[end].isalnum()
+        and text[end - 1].isalnum()
+        and text[end].isascii()
+    ):
+        end += 1
+    return start, end
 
 
 _SHORT_NEEDLE = 32  # rapidfuzz aligns needles this short quickly enough to align every window

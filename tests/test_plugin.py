@@ -77,7 +77,7 @@ def test_flag_off_imports_none_of_the_engine(briefing, pytester: pytest.Pytester
 def test_claim_cross_quoted_in_three_documents_passes(briefing, pytester) -> None:
     briefing(tonnage=TONNAGE)
     result = pytester.runpytest("--briefcheck", "-v")
-    result.assert_outcomes(passed=1)
+    result.assert_outcomes(passed=5)  # the claim, and the dates of the 4 registered sources
     result.stdout.fnmatch_lines(["claims/tonnage.yaml::annual_tonnage PASSED*"])
 
 
@@ -85,7 +85,7 @@ def test_edited_summary_figure_fails_like_a_compiler(briefing, pytester) -> None
     root = briefing(tonnage=TONNAGE)
     edit_source(root, SUMMARY, "5.2 billion tons", "5.3 billion tons")
     result = pytester.runpytest("--briefcheck")
-    result.assert_outcomes(failed=1)
+    result.assert_outcomes(failed=1, passed=4)  # the dates of the 4 registered sources hold
     result.stdout.fnmatch_lines(
         [
             "claims/tonnage.yaml:3: claim 'annual_tonnage' contradicted (1 of 3 quotes)",
@@ -100,13 +100,13 @@ def test_edited_summary_figure_fails_like_a_compiler(briefing, pytester) -> None
 def test_missing_quote_shows_the_closest_passage(briefing, pytester) -> None:
     text = TONNAGE.replace("customs have annually supervised", "customs annually supervised")
     briefing(tonnage=text)
-    result = pytester.runpytest("--briefcheck")
+    result = pytester.runpytest("--briefcheck", "claims/tonnage.yaml")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
             "*claim 'annual_tonnage' quote not found (1 of 3 quotes)",
-            f"  sources/{OPENING}:*[[]en[]]  NOT FOUND",
-            "      why: not found; closest at line 29 (9?%)",
+            f"  sources/{OPENING}:*[[]en[]]  NOT FOUND  5.2e9 t (per_year)",
+            "      why: not found; closest at line 40 (9?%)",
             '      closest: "*customs have annually supervised 5.2 billion metric tons*"',
         ]
     )
@@ -114,7 +114,9 @@ def test_missing_quote_shows_the_closest_passage(briefing, pytester) -> None:
 
 def test_node_ids_marks_and_keyword_selection(briefing, pytester) -> None:
     briefing(tonnage=TONNAGE, ports=PORTS)
-    result = pytester.runpytest("--briefcheck", "-v", "-rsx")
+    result = pytester.runpytest(
+        "--briefcheck", "-v", "-rsx", "claims/ports.yaml", "claims/tonnage.yaml"
+    )
     result.assert_outcomes(passed=2, skipped=1, xfailed=1)
     result.stdout.fnmatch_lines_random(
         [
@@ -126,7 +128,7 @@ def test_node_ids_marks_and_keyword_selection(briefing, pytester) -> None:
         ]
     )
     by_alias = pytester.runpytest("--briefcheck", "-k", "summary_zh", "-v")
-    by_alias.assert_outcomes(passed=1, deselected=3)
+    by_alias.assert_outcomes(passed=2, deselected=6)  # the claim quoting it, and its dates
 
 
 def test_terminal_summary_counts_per_claim_file(briefing, pytester) -> None:
@@ -135,10 +137,11 @@ def test_terminal_summary_counts_per_claim_file(briefing, pytester) -> None:
     result = pytester.runpytest("--briefcheck")
     result.stdout.fnmatch_lines(
         [
-            "*briefcheck*",
-            "claims/ports.yaml    0 verified, 1 contradicted, 1 xfailed, 1 skipped",
+            "*= briefcheck =*",
+            "claims/ports.yaml    1 contradicted, 1 xfailed, 1 skipped",
+            "claims/sources.yaml  4 verified",
             "claims/tonnage.yaml  1 verified",
-            "total                1 verified, 1 contradicted, 1 xfailed, 1 skipped",
+            "total                5 verified, 1 contradicted, 1 xfailed, 1 skipped",
         ]
     )
 
@@ -159,7 +162,7 @@ def test_missing_claims_directory_is_a_usage_error(pytester) -> None:
 
 def test_junit_report_points_at_the_claim_line(briefing, pytester) -> None:
     briefing(ports=PORTS)
-    pytester.runpytest("--briefcheck", "--junitxml=out.xml")
+    pytester.runpytest("--briefcheck", "--junitxml=out.xml", "-o", "junit_family=xunit1")
     xml = (pytester.path / "out.xml").read_text(encoding="utf-8")
     assert 'file="claims/ports.yaml" line="2" name="open_ports_total"' in xml
 
