@@ -29,6 +29,7 @@ end at the same 7.95%.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -288,6 +289,7 @@ class _Frame:
     ratio: bool  # a dimensionless percent/fraction/multiple, as opposed to a plain count
     basis: str | None
     label: str  # how a "units differ" sentence names it
+    own: str  # the figure's own unit, abbreviated ("t"), once a period is taken out; "" if none
 
 
 def _registry() -> Any:
@@ -327,6 +329,7 @@ def _frame(unit: str, kind: str, basis: str | None, strip_period: bool) -> _Fram
         dimensionality = parsed.dimensionality
         if dimensionality:
             magnitude, base = to_base(1.0, str(parsed))
+            base = format(registry.parse_units(base), "~")  # "kg", not "kilogram"
         else:
             magnitude, base = float(registry.Quantity(1, parsed).to("dimensionless").magnitude), ""
     except BriefcheckValueError:
@@ -343,7 +346,8 @@ def _frame(unit: str, kind: str, basis: str | None, strip_period: bool) -> _Fram
     if base == "dimensionless":
         base = ""
     dimension = tuple(sorted((str(k), float(v)) for k, v in dict(dimensionality).items()))
-    return _Frame(factor, base, dimension, ratio, basis, label)
+    own = format(parsed, "~") if dimensionality else ""
+    return _Frame(factor, base, dimension, ratio, basis, label, own)
 
 
 def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Frame, Interval]:
@@ -351,9 +355,15 @@ def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Fra
     return frame, _own_span(fig, tolerance).scaled(frame.factor).interval(frame.unit)
 
 
-def admitted(fig: Figure, tolerance: Tolerance = Tolerance()) -> Interval:
-    """The values ``fig`` admits, in base units (percent as a fraction: 7.9% is 0.079)."""
-    return _framed(fig, tolerance, strip_period=False)[1]
+def admitted(
+    fig: Figure, tolerance: Tolerance = Tolerance(), *, per_period: bool = False
+) -> Interval:
+    """The values ``fig`` admits, in base units (percent as a fraction: 7.9% is 0.079).
+
+    With ``per_period``, a unit divided by its basis' period counts per period:
+    "41.5 trillion yuan a year" (CNY/year, per_year) admits 4.145e13–4.155e13 CNY.
+    """
+    return _framed(fig, tolerance, strip_period=per_period)[1]
 
 
 def is_rounded(fig: Figure) -> bool:
@@ -387,6 +397,12 @@ def agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> Agreement
         )
     if frame_a.basis is not None and frame_b.basis is not None and frame_a.basis != frame_b.basis:
         return Agreement(False, f"bases conflict: {frame_a.basis} vs {frame_b.basis}")
+    if frame_a.own and frame_a.own == frame_b.own:
+        # Both in one unit: compare (and say so) in it, "5.2e9 t" rather than "5.2e12 kg".
+        # Scaling both sides by the same positive factor cannot change whether they meet.
+        frame_a = frame_b = dataclasses.replace(frame_a, factor=Fraction(1), unit=frame_a.own)
+        interval_a = _own_span(a, tolerance).interval(frame_a.unit)
+        interval_b = _own_span(b, tolerance).interval(frame_b.unit)
     common = interval_a.intersection(interval_b)
     if common is None:
         return Agreement(

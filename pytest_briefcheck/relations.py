@@ -18,7 +18,8 @@ walking that tree: nothing is ever handed to ``eval`` or compiled. The grammar::
 
 Evaluation is unit-aware and rounding-aware: each claim contributes the
 interval its figure admits (:func:`~pytest_briefcheck.agreement.admitted`), in
-base units, and the arithmetic is interval arithmetic. A comparison *holds*
+base units and per period ("41.5 trillion yuan a year" counts in CNY, as
+agreement counts it), and the arithmetic is interval arithmetic. A comparison *holds*
 when it is true for every value the intervals admit, *fails* when it is true
 for none, and is *undecidable* otherwise. ``==`` follows agreement: it holds
 when both sides are the same single value, or when they meet and at least one
@@ -563,7 +564,7 @@ class _Evaluator:
             if not isinstance(figure, Figure):
                 raise _error(f"claim '{node.id}' is not a figure", node.col)
             try:
-                interval = admitted(figure, self.tolerance)
+                interval = admitted(figure, self.tolerance, per_period=True)
                 unit = self.registry.parse_units(interval.unit or "dimensionless")
             except BriefcheckError as exc:
                 raise _error(f"claim '{node.id}': {exc.message}", node.col) from exc

@@ -333,6 +333,22 @@ def test_a_per_year_unit_is_the_bare_unit_with_a_yearly_basis() -> None:
     )
 
 
+def test_figures_in_one_unit_are_compared_and_described_in_it() -> None:
+    assert agree(TONS_EN, TONS_FINE).reason == "both admit 5.21e9 t"
+    assert agree(TONS_EN, TONS_MORE).reason == (
+        "5.2e9 t admits 5.15e9–5.25e9 t and 5.3e9 t admits 5.25e9–5.35e9 t; they do not meet"
+    )
+    kilograms = fig(5.2e12, "kg", p=1e11)
+    assert agree(TONS_EN, kilograms).agrees
+    assert not agree(TONS_MORE, kilograms).agrees
+
+
+def test_admitted_per_period_takes_the_period_out_of_the_unit() -> None:
+    yearly = fig(4.15e13, "CNY/year", p=1e11, basis="per_year")
+    assert admitted(yearly, per_period=True).as_tuple() == (4.145e13, 4.155e13, True, False, "CNY")
+    assert admitted(yearly).unit != "CNY"
+
+
 def test_an_unknown_unit_is_an_error() -> None:
     with pytest.raises(BriefcheckValueError, match="unknown unit"):
         agree(fig(1, "zorkmids"), fig(1))
@@ -534,3 +550,36 @@ def test_widening_precision_never_breaks_agreement(
     if agree(a, b, tolerance).agrees:
         assert agree(wider, b, tolerance).agrees
         assert agree(b, wider, tolerance).agrees
+
+
+# -- end to end, through the figure parser ------------------------------------------------------
+
+END_TO_END = [
+    ("5.2 billion metric tons", None, "52亿吨", "zh", True),
+    ("5.2 billion metric tons", None, "5.21 billion tonnes", None, True),
+    ("52亿吨", "zh", "5.21 billion tonnes", None, True),
+    ("5.2 billion metric tons", None, "5.3 billion metric tons", None, False),
+    ("nearly 7,000", None, "6,950", None, True),
+    ("nearly 7,000", None, "7,100", None, False),
+    ("nearly 7,000", None, "5,000", None, False),
+    ("近7000人", "zh", "nearly 7,000", None, True),
+    ("about 7,000", None, "7,200", None, True),
+    ("41.5 trillion yuan a year", None, "a total of 41.5 trillion yuan", None, False),
+    ("41.5 trillion yuan a year", None, "41.5万亿元", "zh", True),
+    ("one-fifth", None, "20%", None, True),
+    ("26 million declarations per day", None, "日均2600万票", "zh", True),
+    ("311", None, "311", None, True),
+    ("311", None, "312", None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "agrees"), END_TO_END, ids=[f"{r[0]}|{r[2]}" for r in END_TO_END]
+)
+def test_parsed_figures_agree(
+    a: str, lang_a: str | None, b: str, lang_b: str | None, agrees: bool
+) -> None:
+    from pytest_briefcheck.figures import parse_figure
+
+    first, second = parse_figure(a, lang_a), parse_figure(b, lang_b)
+    assert agree(first, second).agrees is agrees, agree(first, second).reason

@@ -356,6 +356,32 @@ def test_half_open_roundings_make_differences_of_adjacent_roundings_fail() -> No
     assert run("tonnage < tonnage_more").holds
 
 
+def test_per_period_figures_count_per_period() -> None:
+    values = {
+        "yearly": fig(4.15e13, "CNY/year", p=1e11, text="41.5 trillion yuan a year"),
+        "total": fig(9.7e12, "CNY", p=1e11, text="9.7 trillion yuan"),
+    }
+    values["yearly"] = dataclasses.replace(values["yearly"], basis="per_year")
+    result = run("total < yearly", values)
+    assert result.holds
+    assert "admitting 4.145e13–4.155e13 CNY" in result.explanation
+
+
+def test_parsed_figures_end_to_end() -> None:
+    from pytest_briefcheck.figures import parse_figure
+
+    values = {
+        "open_ports_total": parse_figure("bringing the total number to 311"),
+        "open_ports_added": parse_figure("added and expanded 40 open ports"),
+        "partner_trade_2024": parse_figure("22 trillion yuan"),
+        "goods_trade_2024": parse_figure("43.8 trillion yuan"),
+    }
+    assert run("open_ports_total - open_ports_added == 271", values).holds
+    share = run("partner_trade_2024 / goods_trade_2024 > 0.5", values)
+    assert share.status == "undecidable"
+    assert "the left side is 0.490–0.514, the right side 0.5" in share.explanation
+
+
 # -- three-valued logic -------------------------------------------------------------------------
 
 ATOMS = {
