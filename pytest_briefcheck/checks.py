@@ -234,10 +234,9 @@ def read_quote(corpus: Corpus, file: str, quote: Quote, kind: str) -> Reading:
 def _read_at(corpus: Corpus, source: Source, match: QuoteMatch, quote: Quote, kind: str) -> Reading:
     offset, context = _context(source, match)
     try:
-        # quotes of one sentence (two figures, a relation's 'says') read it once
+        # claims on two figures of one sentence come together: the sentence is read once
         values = list(
-            corpus.memo(
-                "values",
+            corpus.recent(
                 f"{id(source)}:{offset}:{len(context)}:{kind}",
                 lambda: tuple(_values_in(source, offset, context, kind)),
             )
@@ -554,10 +553,11 @@ def check_relation(corpus: Corpus, spec: RelationSpec) -> Outcome:
             details=tuple(details),
         )
     status = {"holds": VERIFIED, "fails": CONTRADICTED, "undecidable": UNDECIDABLE}[result.status]
-    verb = {"holds": "holds", "fails": "does not hold", "undecidable": "is undecidable"}
+    # the explanation of an undecidable result starts by saying so
+    verb = {"holds": " holds", "fails": " does not hold", "undecidable": ""}
     return outcome(
         status,
-        f"relation '{spec.name}' {verb[result.status]}: {result.explanation}",
+        f"relation '{spec.name}'{verb[result.status]}: {result.explanation}",
         expected=spec.check,
         readings=readings,
         details=tuple(details),
