@@ -1,7 +1,8 @@
-"""The hooks that run only when briefcheck is on: collection, records, summary."""
+"""The hooks that run only when briefcheck is on: collection, records, summary, reports."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,17 @@ from .items import (
     OUTCOME_KEY,
     UPDATES_KEY,
     ClaimFileCollector,
+    ClaimItem,
+    LoadErrorItem,
     RegistryCollector,
+    RelationItem,
+    SourceCheckItem,
+    SourceDatesItem,
     SourceDocument,
     source_checks,
 )
 from .plugin import setting
-from .report import status_of, summary_lines
+from .report import dump_json, github_annotations, json_document, status_of, summary_lines
 from .update_quotes import RECORD_KEY as UPDATE_RECORD_KEY
 from .update_quotes import QuoteUpdate, apply_updates
 
@@ -61,6 +67,7 @@ class BriefcheckSession:
         self.records: list[dict[str, Any]] = []
         self.updates: list[QuoteUpdate] = []
         self.update_lines: list[str] = []
+        self.report_lines: list[str] = []
         self._source_checks: dict[Path, tuple[SourceSpec, ...]] | None = None
         if not self.settings.claims_dir.is_dir():
             raise pytest.UsageError(
@@ -118,9 +125,12 @@ class BriefcheckSession:
                 # an xdist worker never writes: the controller applies what it reports
                 report.user_properties.append((UPDATE_RECORD_KEY, update.as_record()))
         elif report.skipped and report.when == "setup":
-            report.user_properties.append(
-                (RECORD_KEY, {"kind": "skipped", "name": item.name, "file": _file_of(item)})
-            )
+            report.user_properties.append((RECORD_KEY, _item_record(item, "")))
+        elif report.when == "call" and report.failed and isinstance(item, _ITEM_KINDS):
+            # the check itself raised: still one record per item, as an error
+            raised = call.excinfo.exconly() if call.excinfo else "the check raised"
+            headline = " ".join(raised.split())
+            report.user_properties.append((RECORD_KEY, _item_record(item, "error", headline)))
         return report
 
     @pytest.hookimpl
@@ -137,27 +147,113 @@ class BriefcheckSession:
                 xfailed=hasattr(report, "wasxfail"),
                 skipped=report.skipped and report.when == "setup",
             )
+            entry["pytest_outcome"], entry["reason"] = _pytest_outcome(report)
             self.records.append(entry)
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if hasattr(self.config, "workerinput") or not self.updates:
+        if hasattr(self.config, "workerinput"):
             return  # the controller writes, from what every worker reported
-        applied, problems = apply_updates(self.settings.rootdir, self.updates)
-        self.update_lines = [
-            f"quote updated at {u.claim_file}:{u.line}: {u.new}  (was {u.old}); review the change"
-            for u in applied
-        ] + problems
+        if self.updates:
+            applied, problems = apply_updates(self.settings.rootdir, self.updates)
+            self.update_lines = [
+                f"quote updated at {u.claim_file}:{u.line}: {u.new}  (was {u.old}); "
+                "review the change"
+                for u in applied
+            ] + problems
+        self._write_reports()
+
+    def _report_path(self, name: str) -> Path | None:
+        """``--briefcheck-<name>`` relative to the invocation directory, the ini value
+        relative to the rootdir; None when not asked for."""
+        key = f"briefcheck_{name}"
+        given = self.config.getoption(key)
+        raw = str(self.config.getini(key) if given is None else given)
+        if not raw:
+            return None
+        base = self.config.invocation_params.dir if given is not None else self.config.rootpath
+        return Path(base) / Path(raw).expanduser()
+
+    def _write_reports(self) -> None:
+        from .atomic import write_atomic
+
+        paths = {"JSON": self._report_path("json"), "HTML": self._report_path("html")}
+        if not any(paths.values()):
+            return
+        document = json_document(self.records)
+        for label, path in paths.items():
+            if path is None:
+                continue
+            if label == "JSON":
+                data = dump_json(document)
+            else:
+                from .htmlreport import build_html
+
+                data = build_html(document, self.corpus)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, data)
+            except OSError as exc:
+                self.report_lines.append(f"{label} report not written to {path}: {exc}")
+                continue
+            self.report_lines.append(f"{label} report written to {path}")
 
     @pytest.hookimpl
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        lines = summary_lines((r["nodeid"].split("::")[0], r["outcome"]) for r in self.records)
-        if not lines and not self.update_lines:
+        if hasattr(self.config, "workerinput"):
             return
-        terminalreporter.section("briefcheck")
-        for line in [*lines, *self.update_lines]:
-            terminalreporter.write_line(line)
+        lines = summary_lines((r["nodeid"].split("::")[0], r["outcome"]) for r in self.records)
+        extra = [*self.update_lines, *self.report_lines]
+        if lines or extra:
+            terminalreporter.section("briefcheck")
+            for line in [*lines, *extra]:
+                terminalreporter.write_line(line)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            # workflow commands: GitHub shows each on the file and line it names
+            for line in github_annotations(json_document(self.records)["items"]):
+                terminalreporter.write_line(line)
 
 
 def _file_of(item: pytest.Item) -> str:
     return item.nodeid.split("::")[0]
+
+
+_ITEM_KINDS = (ClaimItem, RelationItem, SourceDatesItem, SourceCheckItem, LoadErrorItem)
+
+
+def _kind_of(item: pytest.Item) -> str:
+    if isinstance(item, SourceCheckItem):
+        return item.kind
+    if isinstance(item, ClaimItem):
+        return "claim"
+    if isinstance(item, RelationItem):
+        return "relation"
+    if isinstance(item, SourceDatesItem):
+        return "dates"
+    return "file"
+
+
+def _item_record(item: pytest.Item, status: str, headline: str = "") -> dict[str, Any]:
+    """The record of an item whose check gave no outcome (skipped, or it raised)."""
+    record: dict[str, Any] = {
+        "kind": _kind_of(item),
+        "name": item.name,
+        "file": _file_of(item),
+        "line": getattr(item, "location_line", None),
+        "headline": headline,
+    }
+    if status:
+        record["status"] = status
+    return record
+
+
+def _pytest_outcome(report: pytest.TestReport) -> tuple[str, str | None]:
+    """What pytest made of an item (passed, failed, skipped, xfailed, xpassed) and why."""
+    reason = getattr(report, "wasxfail", None)
+    if reason is not None:
+        return ("xfailed" if report.skipped else "xpassed"), reason or None
+    if report.skipped and isinstance(report.longrepr, tuple):
+        return "skipped", str(report.longrepr[2]).removeprefix("Skipped: ")
+    if report.failed and str(report.longrepr).startswith("[XPASS(strict)]"):
+        return "failed", str(report.longrepr).removeprefix("[XPASS(strict)]").strip() or None
+    return report.outcome, None
