@@ -12,12 +12,14 @@ from typing import Any
 
 import pytest
 
-# Imported here, before any in-process pytester run, so that pytester's module
-# snapshot keeps one copy: PyYAML's C loader caches its node classes at first
-# import, and a re-imported yaml package would no longer match them. Keeping
-# the engine loaded also spares each inline run a rebuild of the unit registry.
+# yaml and the engine are imported here, before any in-process pytester run, so
+# that pytester's module snapshot keeps one copy: PyYAML's C loader caches its
+# node classes at first import, and a re-imported yaml package would no longer
+# match them. Keeping the engine loaded also spares each inline run a rebuild of
+# the unit registry.
 import yaml  # noqa: F401
-import pytest_briefcheck.session  # noqa: F401
+
+import pytest_briefcheck.session
 import pytest_briefcheck.units  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]

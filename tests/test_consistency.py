@@ -103,7 +103,9 @@ claims:
     )
     result = pytester.runpytest("--briefcheck", "claims/value.yaml")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*CONTRADICTS  4.15e13 CNY (total)", "      why: *per_year*total*"])
+    result.stdout.fnmatch_lines(
+        ["*CONTRADICTS  4.15e13 CNY (total)", "      why: *per_year*total*"]
+    )
 
 
 RELATIONS = """\
