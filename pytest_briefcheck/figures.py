@@ -1,54 +1,98 @@
 """Figures: every number, unit, qualifier and basis in English and Chinese text.
 
-One pass over the text finds number cores (digits, Chinese numerals, English
-number words, fractions); each core is then read in its context: the scale
-word after it ("billion", 亿), the unit ("metric tons", 吨), a qualifier before
-or after it, a second core that makes a range, and the basis a few words away
-("annually", 累计). Dates, years, ordinals, labels and page navigation are not
-figures. Nothing here imports pint: units stay strings until ``quantity``.
+One regular-expression pass finds number *cores* (digits, Chinese numerals,
+English number words, fractions such as 五分之一 and "one-fifth"); each core is
+then read in its context with anchored patterns: the scale word after it
+("billion", 亿), 多/余, the unit ("metric tons", 吨, a registry symbol such as
+``t`` or ``km**2``), a count noun (items, 家), "per day", a qualifier before or
+after it, a second core that makes a range, and the basis a few words away.
+Nothing here imports pint or dateparser: units stay strings until
+:attr:`Figure.quantity` is asked for.
 
-Qualifiers:
+Qualifiers (before the number unless marked "after"):
 
-==========  ==============================================================
-``>``       more than, over, above, exceeding, exceeded, in excess of, 超过, 逾, 超, 多于,
-            高于; after the number: -plus, 多, 余 ("3000余家")
-``>=``      at least, no less than, not less than, as little as, 至少, 不少于, 不低于;
-            after: or more, and above, 以上
-``<``       less than, fewer than, under, below, 不到, 不足, 少于, 低于
-``<=``      up to, no more than, not more than, at most, as many as, a maximum of,
-            最多, 最长, 不超过, 至多; after: 以下, 以内
-``~``       about, around, some, approximately, roughly, an estimated, 约, 大约;
-            after: or so, 左右
-near        nearly, almost, close to, just under, 近, 将近, 接近 (qualifier ``<``)
-``range``   five to seven days, between 20 and 30 percent, 1.5-2 million tons, 3至5个工作日
-==========  ==============================================================
+=========  ===========================================================================
+``>``      more than, over, above, exceeded/exceeding, in excess of, upwards of,
+           surpassed, topped, greater/higher than; after: -plus, "+"; 超过, 超, 逾,
+           多于, 高于, 大于, 突破; after: 多 (3000多), 余 (3000余家)
+``>=``     at least, no less/fewer than, not less than, a minimum of, as little as,
+           as few as; after: or more, or above, and above; 至少, 不少于, 不低于, 最少,
+           最快, 最短; after: 以上
+``<``      less than, fewer than, under, below, lower than; 不到, 不足, 少于, 低于, 未满
+``<=``     up to, no more than, not more than, at most, a maximum of, as many as,
+           as much as, as high as, not exceeding; after: or less, or fewer, or below;
+           最多, 最长, 最高, 不超过, 至多, 多达, 高达; after: 以下, 以内, 之内
+``~``      about, around, some, approximately, roughly, an estimated, circa;
+           after: or so, -odd; 约, 大约, 约为, 大概, 大致; after: 左右, 上下
+near       nearly, almost, close to, just under, nearing; 近, 将近, 接近, 逼近, 几乎
+           (qualifier ``<`` with ``near``); just over, slightly more than (``>``, near)
+``range``  five to seven days, between 20 and 30 percent, 1.5-2 million tons,
+           20%-30%, two or three days, 3至5个工作日, 两到三天, 两三天
+=========  ===========================================================================
 
-Basis (the nearest marker in the same sentence, within a few words):
-``per_year`` annually, annual, a year, per year, each year, every year, yearly,
-年均, 每年, 年平均; ``per_day`` per day, a day, daily, each day, 日均, 每天,
-每日; ``per_month`` per month, monthly, 月均, 每月; ``total`` a total of, in
-total, total, totaling, cumulative, altogether, 累计, 总计, 合计, 共计, 总.
+Basis, from the nearest marker in the same clause (no comma, semicolon or full
+stop in between), at most five words (twelve Chinese characters) before the
+figure or eight words (six characters) after it, or from a "per day" unit:
+
+=============  ==========================================================================
+``per_year``   annual, annually, yearly, a/per/each/every year, per annum; 年均, 每年,
+               年平均, 平均每年
+``per_day``    daily, a/per/each/every day; 日均, 每天, 每日, 平均每天
+``per_month``  monthly, a/per/each/every month; 月均, 每月
+``total``      a total of, total, totaling, in total, cumulative(ly), altogether, in all;
+               累计, 总计, 共计, 合计, 一共, 总共, 总额, 总量, 总数, 总值, 共 (counts only)
+=============  ==========================================================================
+
+"year on year" and "a year earlier" are comparisons, not a basis.
+
+Not figures: dates and periods (whatever :func:`pytest_briefcheck.dates.date_spans`
+marks, including "24/7"), bare years 1900-2100, ordinals (14th, first, 第三,
+"eighth consecutive"), numbers glued to letters (5G, G20, COVID-19, 1990s), labels
+(Group 1, No. 5, Article 3, 3号), citation markers ([2]), list markers at the start
+of a line (1. / 1、 / (1)), times of day (10:30), page navigation lines
+("<  1  2  3 >"), hyphenated words (one-stop, two-way, "Five-Year Plan"), a lone
+"one"/一 without a measuring unit (one of, 一个, 统一), vague amounts (hundreds of,
+dozens of, 数百, 十几), and worded fractions without "of" or a qualifier
+("a third country", "the first half").
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .errors import BriefcheckValueError
 from .numerals import (
-    CHINESE_NUMERAL_CHARS,
+    CHINESE_DIGITS,
+    CHINESE_PLACES,
+    CHINESE_SCALES,
     ENGLISH_DENOMINATORS,
+    ENGLISH_MULTIPLES,
+    ENGLISH_PLACES,
     ENGLISH_SCALES,
+    ENGLISH_SMALL,
     ENGLISH_TENS,
-    ENGLISH_UNITS,
     SCALE_ABBREVIATIONS,
-    chinese_numeral,
+    Number,
+    chinese_int,
+    combine,
+    digits,
     english_words,
-    mixed_chinese,
+)
+from .units import (
+    CURRENCY_PREFIXES,
+    EN_COUNT_NOUNS,
+    EN_UNIT_WORDS,
+    PERIOD_BASIS,
+    PERIOD_UNITS,
+    UNIT_SYMBOLS,
+    ZH_COUNTERS,
+    ZH_UNITS,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +100,6 @@ if TYPE_CHECKING:
 
 QUALIFIERS = ("=", "~", ">", ">=", "<", "<=", "range")
 BASES = ("per_year", "per_day", "per_month", "total")
-MAX_TEXT = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -95,22 +138,38 @@ class Figure:
         return quantity(self.value, self.unit)
 
     def describe(self) -> str:
-        """The normalized value in one short line, e.g. ``> 3000``, ``5.2e9 t (per_year)``."""
-        unit = f" {self.unit}" if self.unit else ""
+        """The normalized value in one short line, e.g. ``> 3000``, ``~ 5.2e9 t (per_year)``.
+
+        ``parse_figure`` reads every line this gives back into the same figure:
+        ``5.2e9 t``, ``> 3000``, ``~ 7000 (near)`` ("nearly 7,000": qualifier ``<``,
+        ``near``), ``5–7 day``, ``80 percent``, ``2.6x``, ``4.15e13 CNY (per_year)``.
+        """
+        unit = self.unit
         if self.kind == "multiple":
-            unit = "x"
+            suffix = "x"
+        elif unit:
+            suffix = f" {unit}"
+        else:
+            suffix = ""
         if self.qualifier == "range":
-            body = f"{_number(self.low)}–{_number(self.high)}{unit}"
+            low = self.low if self.low is not None else self.value
+            high = self.high if self.high is not None else self.value
+            body = f"{format_value(low)}–{format_value(high)}{suffix}"
+        elif self.near:
+            body = f"~ {format_value(self.value)}{suffix}"
+            body += " (near)" if self.qualifier in ("<", "<=") else " (just over)"
         else:
             prefix = "" if self.qualifier == "=" else f"{self.qualifier} "
-            body = f"{prefix}{_number(self.value)}{unit}"
-        notes = [note for note in (self.basis, "near" if self.near else None) if note]
-        return body + (f" ({', '.join(notes)})" if notes else "")
+            body = f"{prefix}{format_value(self.value)}{suffix}"
+        if self.basis:
+            body += f" ({self.basis})"
+        return body
 
     def as_dict(self) -> dict[str, Any]:
+        """Every field as plain JSON values, plus ``"normalized"``: :meth:`describe`."""
         return {
             "text": self.text,
-            "span": list(self.span),
+            "span": [self.span[0], self.span[1]],
             "value": self.value,
             "unit": self.unit,
             "qualifier": self.qualifier,
@@ -126,801 +185,1541 @@ class Figure:
         }
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return "?"
+def format_value(value: float) -> str:
+    """A number as short as it reads: ``3000``, ``7.9``, ``5.2e9``, ``4.15e13``, ``5e-5``."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e6:
         return str(int(value))
-    text = f"{value:.6g}"
-    if "e+" in text:
-        mantissa, exponent = text.split("e+")
-        return f"{mantissa}e{int(exponent)}"
-    return text
+    magnitude = abs(value)
+    if 1e-4 <= magnitude < 1e6:
+        return f"{value:.6g}"
+    mantissa, _, exponent = f"{value:.6e}".partition("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent)}"
 
 
-# -- vocabulary -------------------------------------------------------------------------------
+# -- building blocks of the patterns ----------------------------------------------------------
 
-# Full-width forms folded one character to one character, so offsets hold.
-_FOLD = str.maketrans(
-    "０１２３４５６７８９．，％～－：／＄￥＋（）",
-    "0123456789.,%~-:/$¥+()",
+_SP = r"[ \t\u00a0\u3000]"
+_DIG = r"[0-9\uff10-\uff19]"
+_ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
+_ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _cap(word: str) -> str:
+    """A word that may start with a capital letter: ``[Mm]ore``; other text escaped."""
+    first = word[0]
+    rest = re.escape(word[1:]).replace(r"\ ", rf"{_SP}+")
+    if first.isalpha() and first.isascii():
+        return f"[{first.upper()}{first.lower()}]{rest}"
+    return re.escape(first) + rest
+
+
+def _trie(words: Any, capital: bool = False) -> str:
+    """A regular expression for a set of words, shared prefixes factored out.
+
+    Python's engine tries alternatives one by one; a trie decides on each character
+    once, which makes these vocabulary patterns several times faster than a flat
+    alternation. A space matches any run of spaces; with ``capital`` the first letter
+    may be upper case. Longer words win, as in a longest-first alternation.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def atom(char: str, root: bool) -> str:
+        if char == " ":
+            return f"{_SP}+"
+        if root and capital and char.isascii() and char.isalpha():
+            return f"[{char.upper()}{char.lower()}]"
+        return re.escape(char)
+
+    def emit(node: dict[str, Any], root: bool = False) -> str:
+        branches = [atom(char, root) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(tree, root=True)
+
+
+def _alternation(words: Any, capital: bool = True) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(_cap(w) if capital else re.escape(w) for w in ordered)
+
+
+# What may follow a lone Chinese numeral character for it to be a number at all.
+_ZH_FOLLOW = re.escape(
+    "".join(
+        sorted(
+            {key[0] for key in ZH_UNITS}
+            | {counter[0] for counter in ZH_COUNTERS}
+            | set("多余倍成半分万亿十百千至到~～-—%％")
+        )
+    )
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
-_WORD_NUMBERS = sorted(
-    [*ENGLISH_UNITS, *ENGLISH_TENS, *ENGLISH_SCALES, "dozen"], key=len, reverse=True
+_EN_TOKENS = [
+    *ENGLISH_SMALL,
+    *ENGLISH_TENS,
+    *ENGLISH_PLACES,
+    *ENGLISH_SCALES,
+    "dozen",
+    *ENGLISH_DENOMINATORS,
+    *ENGLISH_MULTIPLES,
+]
+_EN_TOKEN = _alternation(_EN_TOKENS)
+_ARTICLE_NEXT = _alternation(
+    [*ENGLISH_PLACES, *ENGLISH_SCALES, "dozen", *ENGLISH_DENOMINATORS], capital=False
 )
-_WORD = "|".join(_WORD_NUMBERS)
-_DENOMINATOR = "|".join(sorted(ENGLISH_DENOMINATORS, key=len, reverse=True))
-_CN = re.escape(CHINESE_NUMERAL_CHARS)
+_EN_SEP = rf"{_SP}*-{_SP}*|{_SP}+and{_SP}+|{_SP}+"
 
 _CORE = re.compile(
-    rf"""
-    (?P<frac>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:{_DENOMINATOR})\b)
-  | (?P<half>\bhalf\b)
-  | (?P<cnmix>(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?:万亿|亿|万|千)(?:\d+(?:万|千|百))*)
-  | (?P<digits>(?<![A-Za-z0-9_.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d]))
-  | (?P<cn>[{_CN}]+)
-  | (?P<words>\b(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD})\b)*)\b|\ba\s+dozen\b)
-  | (?P<double>翻了?[一两二三四]番)
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    rf"(?P<zfrac>(?:[{_ZHC}]+|{_ARABIC})分之(?:[{_ZHC}]+|{_ARABIC}))"
+    r"|(?P<zspec>一半|过半数|过半|半数|翻了?[一两二三四]?番)"
+    rf"|(?P<num>{_ARABIC}(?:[eE][+-]?[0-9]{{1,3}}(?![A-Za-z0-9]))?)"
+    rf"|(?P<zh>[{_ZHC}]{{2,}}|[{_ZHC}](?=[{_ZH_FOLLOW}]))"
+    rf"|(?P<en>(?<![A-Za-z])(?:[Aa]n?{_SP}+(?=(?:{_ARTICLE_NEXT})(?![A-Za-z])))?"
+    rf"(?:{_EN_TOKEN})(?![A-Za-z])"
+    rf"(?:(?:{_EN_SEP})(?:{_EN_TOKEN})(?![A-Za-z])){{0,10}}"
+    rf"(?:{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z]))?)"
+)
+_WORD_SPANS = re.compile(r"[A-Za-z]+")
+
+
+# The scan runs two cheap searches: one for digits and Chinese numerals on the text, one
+# for number words on a lower-cased copy with a space in front (so index i of the copy
+# is the character before text[i]).
+_NUM_TRIGGER = re.compile(rf"[0-9\uff10-\uff19{_ZHC}翻过半]")
+_WORD_TRIGGER = re.compile(rf"[^a-z](?:{_trie(_EN_TOKENS)})(?![a-z])")
+_ARTICLE_BEFORE = re.compile(rf"(?<![A-Za-z])[Aa]n?{_SP}+$")
+_ARTICLE_WORDS = frozenset([*ENGLISH_PLACES, *ENGLISH_SCALES, "dozen", *ENGLISH_DENOMINATORS])
+# What a scale word after digits can start with: " billion", "-million", "bn", "k", 万, 多万.
+_SCALE_STARTS = frozenset(" \t\u00a0\u3000-bmtkK十百千万亿多余")
+# A number followed by one of these has no unit, qualifier or range after it.
+_NOTHING_FOLLOWS = frozenset(',.;:!?)]}"”’\n\r，。；：！？）、】')
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+# -- after the number ----------------------------------------------------------------------------
+
+_EN_SCALE = re.compile(
+    rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_trie([*ENGLISH_PLACES, *ENGLISH_SCALES], True)})(?![A-Za-z])"
+    rf"|{_SP}?(?P<a>bn|bln|mn|mln|tn|trn)(?![A-Za-z])|(?P<k>[kK])(?![A-Za-z])"
+)
+_ZH_SCALE_CHARS = re.compile(r"(?:万亿|[十百千万亿])+")
+_ZH_UNIT_STARTS = ("千瓦", "千米", "千克", "百分", "千分", "万分")
+_MIXED_NEXT = re.compile(rf"({_ARABIC})((?:万亿|[十百千万亿])+)")
+_GT_INNER = re.compile(r"[多余]")
+
+_PERCENT = re.compile(
+    rf"{_SP}*(?P<pct>%|％)"
+    rf"|{_SP}*(?P<pp>percentage{_SP}+points?|个百分点|百分点)(?![A-Za-z])"
+    rf"|{_SP}+(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"
+    r"|(?P<tenth>成)(?![为立员本果就功交长都熟型效绩品])"
+)
+_MULTIPLE = re.compile(rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?![A-Za-z])|{_SP}*倍|x(?![A-Za-z0-9])")
+_FILLERS = "consecutive|straight|successive|full|whole|more|additional|extra|calendar"
+_EN_UNIT = re.compile(
+    rf"(?P<sep>{_SP}+|{_SP}*-{_SP}*)(?:(?:{_FILLERS}){_SP}+)?"
+    rf"(?P<u>{_trie(EN_UNIT_WORDS, capital=True)})(?![A-Za-z])"
+)
+_SYMBOL = re.compile(
+    rf"{_SP}?(?P<s>{_trie([*UNIT_SYMBOLS, '1'])})"
+    rf"(?:{_SP}*/{_SP}*(?P<per>day|year|month|week|hour|d|yr))?(?![A-Za-z0-9_*²³])"
+)
+_ZH_UNIT = re.compile(_trie(ZH_UNITS))
+_ZH_COUNTER = re.compile(_trie(ZH_COUNTERS))
+_STOP_WORDS = (
+    "of|in|to|the|and|or|for|from|with|by|at|on|as|than|was|were|is|are|has|have|had|been|be|"
+    "which|that|this|these|those|its|their|per|a|an|each|every|while|into|over|under|more|"
+    "less|year|years|day|days|month|months|compared|accounting|reaching|bringing"
+)
+_COUNT = re.compile(
+    rf"(?:{_SP}+(?!(?:{_STOP_WORDS})(?![A-Za-z]))[a-z][a-z'-]*){{0,2}}"
+    rf"{_SP}+(?P<n>{_trie(EN_COUNT_NOUNS, capital=True)})(?![A-Za-z])"
+)
+_PER = re.compile(
+    rf"{_SP}+(?:per|a|an|each|every){_SP}+(?P<p>day|year|month|week|hour|annum)"
+    rf"(?![A-Za-z])(?![- ]on[- ]year|{_SP}+(?:earlier|ago|before|later|after))"
+    rf"|{_SP}*/{_SP}*(?P<s>day|year|month|week|hour|天|日|年|月)(?![A-Za-z])"
+    rf"|{_SP}+(?P<d>daily)(?![A-Za-z])"
+    r"|(?P<z>每天|每日|每年|每月|每周|每小时)"
+)
+_EN_QUAL_AFTER = re.compile(
+    rf"{_SP}+or{_SP}+(?P<ge>more|above|over|greater|higher)(?![A-Za-z])"
+    rf"|{_SP}+and{_SP}+(?P<ge2>above|over|more)(?![A-Za-z])"
+    rf"|{_SP}+or{_SP}+(?P<le>less|fewer|below|under)(?![A-Za-z])"
+    rf"|{_SP}+or{_SP}+(?P<ab>so)(?![A-Za-z])"
+    rf"|(?P<gt>-?plus(?![A-Za-z])|\+(?![0-9]))"
+    rf"|(?P<ab2>-odd)(?![A-Za-z])"
+    rf"|{_SP}*\((?P<near>near|just over)\)"
+)
+_ZH_QUAL_AFTER = re.compile(r"(?P<ge>以上)|(?P<le>以下|以内|之内)|(?P<ab>左右|上下)")
+_LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章")
+_RANGE_JOIN = re.compile(
+    rf"{_SP}*(?P<sym>-|–|—(?!—)|~|～|〜|至|到){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+"
+)
+_CURRENCY_AFTER_JOIN = re.compile(_alternation(CURRENCY_PREFIXES, capital=False))
+_OF_AFTER = re.compile(rf"{_SP}+of(?![A-Za-z])")
+_FROM_CHAIN = re.compile(rf"{_SP}+to{_SP}+")
+_CHANGE_VERB = re.compile(
+    r"(?<![A-Za-z])(?:rose|risen|rising|rises|increased?|increasing|grew|grown|growing|fell|"
+    r"fallen|falling|dropped|dropping|declined?|declining|jumped|climbed|surged|soared|"
+    r"expanded|expanding|reduced|reducing|cut|cutting|shortened|shortening|raised|raising|"
+    r"lowered|lowering|up|down|went)(?![A-Za-z])"
 )
 
-_SCALE_AFTER = re.compile(
-    r"[ \u00a0]*(?P<scale>hundred|thousand|million|billion|trillion)\b"
-    r"|[ \u00a0]?(?P<abbr>mn|mln|bn|bln|tn|trn)\b"
-    r"|(?P<cn>万亿|亿|万)",
-    re.IGNORECASE,
-)
-_PERCENT_AFTER = re.compile(
-    r"[ \u00a0]*(?:(?P<pp>percentage[ \u00a0]+points?\b|个百分点|ppt?s?\b)"
-    r"|(?P<pct>%|percent\b|per[ \u00a0]cent\b|pct\b))",
-    re.IGNORECASE,
-)
-_MULTIPLE_AFTER = re.compile(r"[ \u00a0]*(?:times\b|-?fold\b|倍)", re.IGNORECASE)
+# -- before the number: read backwards from the number on a reversed, lower-cased window -------
 
-# Units after a number: (pattern, unit string). Longest forms first.
-_UNIT_WORDS: tuple[tuple[str, str], ...] = (
-    (r"square[ \u00a0]+kilomet(?:er|re)s?|sq\.?[ \u00a0]*km|km2|km²|平方公里|平方千米", "km**2"),
-    (r"square[ \u00a0]+met(?:er|re)s?|sq\.?[ \u00a0]*m|m2|m²|平方米", "m**2"),
-    (r"metric[ \u00a0]+tons?|metric[ \u00a0]+tonnes?|tonnes?|tons?|吨", "t"),
-    (r"kilograms?|kg|公斤|千克", "kg"),
-    (r"twenty-foot[ \u00a0]+equivalent[ \u00a0]+units?|TEUs?|标箱|标准箱", "TEU"),
-    (r"kilomet(?:er|re)s?|km|公里|千米", "km"),
-    (
-        r"U\.?S\.?[ \u00a0]+dollars?|US[ \u00a0]+dollars?|American[ \u00a0]+dollars?|dollars?|USD|美元",
-        "USD",
+_QUALIFIERS_EN: dict[str, tuple[str, bool]] = {
+    **dict.fromkeys(
+        (
+            "more than",
+            "over",
+            "above",
+            "exceeding",
+            "exceeded",
+            "exceeds",
+            "exceed",
+            "in excess of",
+            "upwards of",
+            "surpassing",
+            "surpassed",
+            "topping",
+            "topped",
+            "greater than",
+            "higher than",
+            "larger than",
+        ),
+        (">", False),
     ),
-    (r"euros?|EUR|欧元", "EUR"),
-    (r"yuan|RMB|CNY|元人民币|人民币|元", "CNY"),
-    (r"Japanese[ \u00a0]+yen|yen|JPY|日元", "JPY"),
-    (r"Hong[ \u00a0]+Kong[ \u00a0]+dollars?|HKD|港元|港币", "HKD"),
-    (r"working[ \u00a0]+days?|business[ \u00a0]+days?|个工作日|工作日", "working_day"),
-    (r"hours?|hrs?|个小时|小时|钟头", "hour"),
-    (r"minutes?|mins?|分钟", "minute"),
-    (r"days?|天", "day"),
-    (r"weeks?|个星期|周", "week"),
-    (r"months?|个月", "month"),
-    (r"years?|yrs?|年", "year"),
-)
-_UNIT_AFTER = re.compile(
-    r"[ \u00a0]*(?:(?:consecutive|straight|successive|full|more|additional|extra|whole)[ \u00a0]+)?(?:"
-    + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_WORDS))
-    + r")"
-    r"(?![A-Za-z])",
-    re.IGNORECASE,
-)
-_CURRENCY_BEFORE = re.compile(
-    r"(?:(?P<usd>US\$|U\.S\.\$|\$|USD)|(?P<cny>RMB|CNY|¥|人民币)|(?P<eur>€|EUR)|(?P<hkd>HK\$))"
-    r"[ \u00a0]?$"
-)
-_PER_DAY_AFTER = re.compile(
-    r"[ \u00a0]*(?:per[ \u00a0]+day|a[ \u00a0]+day|each[ \u00a0]+day|every[ \u00a0]+day|daily|/day|/d\b)",
-    re.IGNORECASE,
-)
-_COUNTERS = (
-    "个|项|家|批|人次|件|起|种|座|条|票|名|位|辆|艘|架|次|所|户|台|套|份|单|宗|箱|只|头|株|类|国|"
-    "城市|省|部门|倍|多|余|分之|以上|以下|左右|成"
-)
-_CN_FOLLOW = re.compile(rf"(?:{_COUNTERS})")
-_COUNTER_AFTER = re.compile(
-    r"(?:个|项|家|批|人次|件|名|位|座|条|所|艘|辆|台|套|份|单|宗|种|起|票|架|次|户|类)"
-)
+    **dict.fromkeys(
+        (
+            "just over",
+            "just above",
+            "slightly over",
+            "slightly above",
+            "slightly more than",
+            "a little over",
+            "a little more than",
+            "just more than",
+        ),
+        (">", True),
+    ),
+    **dict.fromkeys(
+        (
+            "at least",
+            "no less than",
+            "not less than",
+            "no fewer than",
+            "not fewer than",
+            "a minimum of",
+            "minimum of",
+            "as little as",
+            "as few as",
+            "as short as",
+        ),
+        (">=", False),
+    ),
+    **dict.fromkeys(
+        ("less than", "fewer than", "under", "below", "lower than", "smaller than"),
+        ("<", False),
+    ),
+    **dict.fromkeys(
+        (
+            "nearly",
+            "almost",
+            "close to",
+            "just under",
+            "just below",
+            "just shy of",
+            "nearing",
+            "slightly less than",
+            "slightly under",
+            "a little under",
+            "a little less than",
+        ),
+        ("<", True),
+    ),
+    **dict.fromkeys(
+        (
+            "up to",
+            "no more than",
+            "not more than",
+            "no greater than",
+            "at most",
+            "a maximum of",
+            "maximum of",
+            "as many as",
+            "as much as",
+            "as high as",
+            "as long as",
+            "not exceeding",
+        ),
+        ("<=", False),
+    ),
+    **dict.fromkeys(
+        (
+            "about",
+            "around",
+            "some",
+            "approximately",
+            "approx.",
+            "roughly",
+            "an estimated",
+            "estimated",
+            "circa",
+            "on the order of",
+        ),
+        ("~", False),
+    ),
+    "between": ("between", False),
+    "from": ("from", False),
+}
+_QUALIFIERS_ZH: dict[str, tuple[str, bool]] = {
+    **dict.fromkeys(("超过", "超", "逾", "多于", "高于", "大于", "突破", "超出"), (">", False)),
+    **dict.fromkeys(
+        ("至少", "不少于", "不低于", "不小于", "最少", "最低", "最快", "最短"), (">=", False)
+    ),
+    **dict.fromkeys(("不到", "不足", "少于", "低于", "小于", "未满", "不满"), ("<", False)),
+    **dict.fromkeys(("近", "将近", "接近", "逼近", "近乎", "几乎"), ("<", True)),
+    **dict.fromkeys(
+        ("最多", "最长", "最高", "不超过", "至多", "多达", "高达", "不高于", "不多于", "最大"),
+        ("<=", False),
+    ),
+    **dict.fromkeys(("约", "大约", "约为", "大概", "大致"), ("~", False)),
+}
+_QUALIFIER_SYMBOLS: dict[str, str] = {
+    ">=": ">=",
+    "<=": "<=",
+    "≥": ">=",
+    "≤": "<=",
+    "≧": ">=",
+    "≦": "<=",
+    ">": ">",
+    "<": "<",
+    "＞": ">",
+    "＜": "<",
+    "~": "~",
+    "～": "~",
+    "≈": "~",
+}
+# Characters a Chinese qualifier must not be read out of: 最近 (recent), 节约 (save) ...
+_ZH_NOT_AFTER = {"近": "最附邻亲靠", "约": "条节合协公制签预邀相婚", "超": "赶"}
 
-_QUALIFIER_BEFORE = (
-    (
-        re.compile(r"(?:nearly|almost|close[ \u00a0]+to|just[ \u00a0]+under)[ \u00a0]+$", re.I),
-        "<",
-        True,
-    ),
-    (
-        re.compile(
-            r"(?:more[ \u00a0]+than|over|above|exceeding|exceeded|exceeds|exceed|in[ \u00a0]+excess[ \u00a0]+of|upwards[ \u00a0]+of)[ \u00a0]+$",
-            re.I,
-        ),
-        ">",
-        False,
-    ),
-    (
-        re.compile(
-            r"(?:at[ \u00a0]+least|no[ \u00a0]+less[ \u00a0]+than|not[ \u00a0]+less[ \u00a0]+than|as[ \u00a0]+little[ \u00a0]+as|a[ \u00a0]+minimum[ \u00a0]+of)[ \u00a0]+$",
-            re.I,
-        ),
-        ">=",
-        False,
-    ),
-    (
-        re.compile(r"(?:less[ \u00a0]+than|fewer[ \u00a0]+than|under|below)[ \u00a0]+$", re.I),
-        "<",
-        False,
-    ),
-    (
-        re.compile(
-            r"(?:up[ \u00a0]+to|no[ \u00a0]+more[ \u00a0]+than|not[ \u00a0]+more[ \u00a0]+than|at[ \u00a0]+most|as[ \u00a0]+many[ \u00a0]+as|a[ \u00a0]+maximum[ \u00a0]+of)[ \u00a0]+$",
-            re.I,
-        ),
-        "<=",
-        False,
-    ),
-    (
-        re.compile(
-            r"(?:about|around|some|approximately|approx\.|roughly|an[ \u00a0]+estimated|estimated)[ \u00a0]+$",
-            re.I,
-        ),
-        "~",
-        False,
-    ),
-    (re.compile(r"(?:将近|接近|逼近|近)[ \u00a0]*$"), "<", True),
-    (re.compile(r"(?:超过|逾|超|多于|高于|大于)[ \u00a0]*$"), ">", False),
-    (re.compile(r"(?:至少|不少于|不低于|不小于)[ \u00a0]*$"), ">=", False),
-    (re.compile(r"(?:不到|不足|少于|低于|小于)[ \u00a0]*$"), "<", False),
-    (re.compile(r"(?:最多|最长|不超过|至多|最高)[ \u00a0]*$"), "<=", False),
-    (re.compile(r"(?:大约|约为|约|大概)[ \u00a0]*$"), "~", False),
+
+def _reversed_alternation(table: dict[str, Any], english: bool) -> str:
+    """The phrases of ``table`` spelt backwards, for reading back from a number."""
+    if english:
+        return f"(?:{_trie(phrase[::-1] for phrase in table)})(?![a-z])"
+    plain = [phrase[::-1] for phrase in table if phrase not in _ZH_NOT_AFTER]
+    guarded = [f"{re.escape(p[::-1])}(?![{_ZH_NOT_AFTER[p]}])" for p in table if p in _ZH_NOT_AFTER]
+    return "|".join([_trie(plain), *guarded])
+
+
+_PREFIX = re.compile(
+    rf"(?:{_SP}?(?P<cur>{'|'.join(re.escape(c[::-1].lower()) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))}))?"
+    rf"(?:(?P<sp>{_SP}*)(?P<verb>达可|到达|达|为|了|于|有)?{_SP}*"
+    rf"(?:(?P<en>{_reversed_alternation(_QUALIFIERS_EN, True)})"
+    rf"|(?P<zh>{_reversed_alternation(_QUALIFIERS_ZH, False)})"
+    rf"|(?P<sym>{'|'.join(re.escape(s[::-1]) for s in sorted(_QUALIFIER_SYMBOLS, key=len, reverse=True))})))?"
 )
-_QUALIFIER_INNER = re.compile(r"(?P<q>多|余)")  # between the number and its unit: 3000余家
-_QUALIFIER_AFTER = (
-    (re.compile(r"[ \u00a0]*(?:or[ \u00a0]+more|and[ \u00a0]+above|and[ \u00a0]+over|or[ \u00a0]+above|以上)", re.I), ">="),
-    (re.compile(r"[ \u00a0]*(?:以下|以内)"), "<="),
-    (re.compile(r"[ \u00a0]*(?:or[ \u00a0]+so|左右)", re.I), "~"),
-    (re.compile(r"-?plus\b|\+", re.I), ">"),
-)  # fmt: skip
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:to|and|-|–|—|~|至|到)[ \u00a0]*", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"between[ \u00a0]+$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
-    r"(?:rose|risen|rising|increased?|increasing|grew|grown|growing|fell|fallen|falling|"
-    r"dropped|declined?|declining|jumped|climbed|went[ \u00a0]+up|went[ \u00a0]+down|"
-    r"expanded|reduced|cut|up|down|raised|lowered)[ \u00a0]+(?:\w+[ \u00a0]+){0,3}?from[ \u00a0]+$",
-    re.IGNORECASE,
-)
+_PREFIX_REACH = 40
 _LABEL_BEFORE = re.compile(
-    r"(?:\b(?:group|no\.|number|article|section|chapter|phase|part|round|page|level|class|grade|"
-    r"room|line|item|paragraph|rule|clause|figure|table|step|stage|vol\.|volume|issue|"
-    r"version|annex|appendix|point|batch)|第)[ \u00a0]*$",
-    re.IGNORECASE,
-)
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_NAV_LINE = re.compile(
-    r"(?m)^[ \t\u00a0<>|·.…]*(?:\d+[ \t\u00a0<>|·.…]+){2,}\d*[ \t\u00a0<>|·.…]*$"
-)
-_SENTENCE_BREAK = re.compile(r"[.!?;。！？；\n]")
-
-_BASIS_MARKERS = re.compile(
-    r"(?P<per_year>\bannually\b|\bannual\b|\ba[ \u00a0]+year\b|\bper[ \u00a0]+year\b|\beach[ \u00a0]+year\b|"
-    r"\bevery[ \u00a0]+year\b|\byearly\b|\bper[ \u00a0]+annum\b|年均|每年|年平均)"
-    r"|(?P<per_day>\bper[ \u00a0]+day\b|\ba[ \u00a0]+day\b|\bdaily\b|\beach[ \u00a0]+day\b|"
-    r"\bevery[ \u00a0]+day\b|日均|每天|每日)"
-    r"|(?P<per_month>\bper[ \u00a0]+month\b|\bmonthly\b|\ba[ \u00a0]+month\b|月均|每月)"
-    r"|(?P<total>\ba[ \u00a0]+total[ \u00a0]+of\b|\bin[ \u00a0]+total\b|\btotal(?:ing|ling|led|ed)?\b|"
-    r"\bcumulative(?:ly)?\b|\baltogether\b|累计|总计|合计|共计|总)",
-    re.IGNORECASE,
-)
-_BASIS_EXCEPTIONS = re.compile(r"year[ \u00a0]+on[ \u00a0]+year|year-on-year|同比|环比", re.I)
-_BASIS_REACH = 60
-_MARKER_AFTER = re.compile(
-    r"in[ \u00a0]+total|altogether|annually|a[ \u00a0]+year|per[ \u00a0]+year|each[ \u00a0]+year|"
-    r"every[ \u00a0]+year|yearly|per[ \u00a0]+annum|per[ \u00a0]+day|a[ \u00a0]+day|daily|each[ \u00a0]+day|"
-    r"every[ \u00a0]+day|per[ \u00a0]+month|monthly|a[ \u00a0]+month",
-    re.IGNORECASE,
+    rf"{_SP}*(?:\.?on|\.son|rebmun|elcitra|noitces|retpahc|meti|egap|hpargarap|esualc|xenna|xidneppa|"
+    r"erugif|elbat|esahp|level|edarg|ssalc|lanimret|etag|moor|\.lov|emulov|eussi|puorg|trap|"
+    r"pets|egats|dnuor|noisrev|#)(?![a-z])"
 )
 
+# -- the basis ----------------------------------------------------------------------------------
 
-# -- the reader -------------------------------------------------------------------------------
+_BASIS_PHRASES: dict[str, tuple[str, str]] = {
+    # phrase: (basis, where it may stand: "before", "after" or "both")
+    "annual": ("per_year", "before"),
+    "annually": ("per_year", "both"),
+    "yearly": ("per_year", "both"),
+    "per year": ("per_year", "both"),
+    "a year": ("per_year", "after"),
+    "each year": ("per_year", "both"),
+    "every year": ("per_year", "both"),
+    "per annum": ("per_year", "both"),
+    "daily": ("per_day", "both"),
+    "per day": ("per_day", "both"),
+    "a day": ("per_day", "after"),
+    "each day": ("per_day", "both"),
+    "every day": ("per_day", "both"),
+    "monthly": ("per_month", "both"),
+    "per month": ("per_month", "both"),
+    "a month": ("per_month", "after"),
+    "each month": ("per_month", "both"),
+    "every month": ("per_month", "both"),
+    "a total of": ("total", "before"),
+    "total": ("total", "before"),
+    "totaling": ("total", "before"),
+    "totalling": ("total", "before"),
+    "totaled": ("total", "before"),
+    "totalled": ("total", "before"),
+    "in total": ("total", "both"),
+    "cumulative": ("total", "both"),
+    "cumulatively": ("total", "both"),
+    "altogether": ("total", "both"),
+    "in all": ("total", "after"),
+    "(per_year)": ("per_year", "after"),
+    "(per_day)": ("per_day", "after"),
+    "(per_month)": ("per_month", "after"),
+    "(total)": ("total", "after"),
+    "年均": ("per_year", "both"),
+    "每年": ("per_year", "before"),
+    "年平均": ("per_year", "before"),
+    "平均每年": ("per_year", "before"),
+    "日均": ("per_day", "before"),
+    "每天": ("per_day", "before"),
+    "每日": ("per_day", "before"),
+    "平均每天": ("per_day", "before"),
+    "月均": ("per_month", "before"),
+    "每月": ("per_month", "before"),
+    "累计": ("total", "before"),
+    "总计": ("total", "before"),
+    "共计": ("total", "before"),
+    "合计": ("total", "before"),
+    "一共": ("total", "before"),
+    "总共": ("total", "before"),
+    "总额": ("total", "before"),
+    "总量": ("total", "before"),
+    "总数": ("total", "before"),
+    "总值": ("total", "before"),
+    "共": ("total", "before"),
+}
 
 
-@dataclass
-class _Core:
+_LITERAL_MARKS = [w for w in _BASIS_PHRASES if _CJK.match(w) or w.startswith("(")]
+# Chinese markers and "(per_year)": literal alternatives, found by a fast literal scan.
+_BASIS_LITERAL = re.compile(
+    "|".join(re.escape(w) for w in sorted(_LITERAL_MARKS, key=lambda w: (-len(w), w)))
+)
+# English markers, on the lower-cased copy (see _WORD_TRIGGER); one space stands for any.
+_BASIS_WORDS = re.compile(
+    "[^a-z](?:" + _trie(w for w in _BASIS_PHRASES if w not in _LITERAL_MARKS) + ")(?![a-z])"
+)
+_NOT_TOTAL_AFTER = frozenset("同建享赢产商识")  # 共同, 共建, 共享 ...: not 共 "in all"
+_NOT_A_BASIS = re.compile(rf"[- ]on[- ]year|{_SP}+(?:earlier|ago|before|later|after)(?![a-z])")
+_CLAUSE_BREAK = re.compile(r"[;!?。；！？，、：\n()（）]|[.,:](?:\s|$)")
+_BASIS_REACH = 120
+
+# -- page navigation, list markers and citations ------------------------------------------------
+
+_NAVIGATION = re.compile(
+    r"(?m)^[ \t\u00a0\u3000]*(?:(?:[0-9]{1,3}(?![0-9])|[<>«»‹›|…]|\.\.\.|Prev(?:ious)?|Next|"
+    r"上一页|下一页|首页|尾页)[ \t\u00a0\u3000]*){3,}\r?$"
+)
+
+
+@dataclass(slots=True)
+class _Atom:
+    """One number read with what follows it (scale, unit, count noun, 多, 以上 ...)."""
+
     start: int
+    core_start: int
+    core_end: int
+    num_end: int
     end: int
-    value: float
-    precision: float
+    value: Decimal
+    precision: Decimal
     exact: bool
     kind: str = "number"
-    scaled: bool = False
-    cn: bool = False
+    unit: str = ""
+    scale: Decimal | None = None
+    zh: bool = False
+    source: str = "digits"  # "digits" | "zh" | "words" | "fraction"
+    qualifier: str = "="
+    near: bool = False
+    basis: str | None = None
+    counted: bool = False
+    lone_one: bool = False
+    needs_of: bool = False
+    year_like: bool = False
+    range_high: Decimal | None = None
+    bare_place: bool = False  # 近千: a place word standing for one of it
+    decimal_fraction: bool = False  # 0.2: a plain decimal below one reads as a fraction
+    name: bool = False  # "Five-Year Plan": part of a name
 
 
 class _Reader:
-    """Reads the figures of one text; state is only the text and its excluded spans."""
+    """Reads all figures of one text."""
 
     def __init__(self, text: str, lang: str | None) -> None:
-        self.original = text
-        self.text = text.translate(_FOLD)
-        self.lang = lang
+        self.text = text
+        self.lang = lang if lang in ("en", "zh") else None
+        self._default_lang: str | None = None
+        self._excluded_starts: list[int] | None = None
+        self._excluded_ends: list[int] = []
+        self._marks: list[tuple[int, int, str, str, bool]] | None = None
+        self._mark_starts: list[int] = []
+        self._lowered: str | None = None
+
+    # -- the scan ----------------------------------------------------------------------------
+
+    @property
+    def lowered(self) -> str:
+        """ " " + the text in lower case, index for index (see _WORD_TRIGGER)."""
+        if self._lowered is None:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):  # a character whose lower case is longer
+                lowered = self.text.translate(_ASCII_LOWER)
+            self._lowered = " " + lowered
+        return self._lowered
+
+    def figures(self) -> list[Figure]:
+        found: list[Figure] = []
+        text = self.text
+        lowered = self.lowered
+        numbers = _NUM_TRIGGER.search
+        words = _WORD_TRIGGER.search
+        next_number = numbers(text)
+        next_word = words(lowered)
+        while next_number is not None or next_word is not None:
+            if next_word is None or (
+                next_number is not None and next_number.start() <= next_word.start()
+            ):
+                assert next_number is not None
+                candidate = next_number.start()
+            else:
+                candidate = next_word.start()
+                before = text[max(0, candidate - 4) : candidate]
+                word = _WORD_SPANS.match(text, candidate)
+                if (
+                    word is not None
+                    and word.group().lower() in _ARTICLE_WORDS
+                    and _ARTICLE_BEFORE.search(before)
+                ):
+                    candidate -= len(before) - _ARTICLE_BEFORE.search(before).start()  # type: ignore[union-attr]
+            match = _CORE.match(text, candidate)
+            position = candidate + 1
+            if match is not None:
+                figures, resume = self.read(match)
+                found.extend(figures)
+                position = max(resume, position)
+            if next_number is not None and next_number.start() < position:
+                next_number = numbers(text, position)
+            if next_word is not None and next_word.start() < position:
+                next_word = words(lowered, position)
+        return found
+
+    def excluded(self, start: int, end: int) -> bool:
+        """Whether text[start:end] touches a date, a period or a page-navigation line."""
+        if self._excluded_starts is None:
+            self._exclusions()
+        assert self._excluded_starts is not None
+        index = bisect.bisect_right(self._excluded_starts, end - 1) - 1
+        return index >= 0 and self._excluded_ends[index] > start
+
+    def _exclusions(self) -> None:
         from .dates import date_spans
 
-        excluded = list(date_spans(self.text))
-        excluded.extend(m.span() for m in _NAV_LINE.finditer(self.text))
-        excluded.sort()
-        self.excluded_starts = [s for s, _ in excluded]
-        self.excluded = excluded
+        text = self.text
+        spans = [m.span() for m in _NAVIGATION.finditer(text) if _nav_numbers(m.group()) >= 2]
+        spans.extend(date_spans(text))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self._excluded_starts = [start for start, _ in merged]
+        self._excluded_ends = [end for _, end in merged]
 
-    def in_excluded(self, start: int, end: int) -> tuple[int, int] | None:
-        index = bisect.bisect_right(self.excluded_starts, end - 1) - 1
-        while index >= 0:
-            s, e = self.excluded[index]
-            if e > start:
-                return s, e
-            if index and self.excluded[index - 1][1] <= start:
-                break
-            index -= 1
-        return None
+    def read(self, match: re.Match[str]) -> tuple[list[Figure], int]:
+        atom = self.atom(match)
+        if atom is None:
+            return [], self.skip_to(match)
+        if self.excluded(atom.core_start, atom.num_end):
+            return [], match.end()
+        prefix = self.prefix(atom.core_start)
+        qualifier, near, start = atom.qualifier, atom.near, atom.start
+        marker = None
+        if prefix is not None:
+            cur, q, q_near, q_start, cur_start = prefix
+            if cur and not atom.unit and atom.kind == "number":
+                atom.unit = cur
+                atom.start = cur_start
+                start = cur_start
+            if q in ("between", "from"):
+                marker = q
+            elif q is not None:
+                qualifier, near, start = q, q_near, q_start
+            if atom.near:
+                qualifier, near = atom.qualifier, True  # "~ 7000 (near)": the note decides
+        elif self.labelled(atom):
+            return [], atom.end
+        if atom.zh and atom.source == "zh" and atom.bare_place and prefix is None:
+            return [], atom.end
+        joined = self.range_from(atom, marker, prefix)
+        if joined is not None:
+            return joined
+        if not self.stands_alone(atom, qualifier):
+            return [], atom.end if atom.source != "words" else atom.core_end
+        if qualifier == "=" and atom.qualifier != "=":
+            qualifier, near = atom.qualifier, atom.near
+        if self.excluded(start, atom.end):
+            return [], atom.end
+        return [self.figure(atom, start, atom.end, qualifier, near)], atom.end
 
-    # cores
+    def skip_to(self, match: re.Match[str]) -> int:
+        if match.lastgroup == "en":
+            words = _WORD_SPANS.match(match.group())
+            return match.start() + (words.end() if words else 1)
+        return match.end()
 
-    def core_at(self, match: re.Match[str]) -> _Core | None:
+    # -- reading one number --------------------------------------------------------------------
+
+    def atom(self, match: re.Match[str], in_range: bool = False) -> _Atom | None:
         kind = match.lastgroup
-        text = match.group()
-        start, end = match.span()
-        if kind == "digits":
-            return self._digits(text, start, end)
-        if kind == "cnmix":
-            return self._cnmix(text, start, end)
-        if kind == "cn":
-            return self._cn(text, start, end)
-        if kind == "words":
-            return self._words(text, start, end)
-        if kind == "frac":
-            words = re.split(r"[\s-]+", text.lower())
-            numerator = english_words(words[0])
-            if numerator is None:
-                return None
-            value = numerator[0] / ENGLISH_DENOMINATORS[words[-1]]
-            return _Core(start, end, value, 0.0, True, kind="fraction")
-        if kind == "half":
-            before = self.text[max(0, start - 12) : start].lower()
-            after = self.text[end : end + 4].lower()
-            if re.search(
-                r"(?:than|a|one|about|nearly|over|almost)[ \u00a0]+$", before
-            ) or after.startswith((" of", "\u00a0of")):
-                if re.search(r"first[ \u00a0]+$|second[ \u00a0]+$", before):
-                    return None
-                return _Core(start, end, 0.5, 0.0, True, kind="fraction")
-            return None
-        if kind == "double":
-            times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[text[-2]]
-            return _Core(start, end, float(2**times), 0.0, True, kind="multiple", cn=True)
+        if kind == "num":
+            return self.digits_atom(match, in_range)
+        if kind == "zh":
+            return self.zh_atom(match, in_range)
+        if kind == "en":
+            return self.words_atom(match)
+        if kind == "zfrac":
+            return self.zh_fraction(match)
+        if kind == "zspec":
+            return self.zh_special(match)
         return None
 
-    def _digits(self, text: str, start: int, end: int) -> _Core | None:
-        after = self.text[end : end + 3]
-        before = self.text[max(0, start - 2) : start]
-        if _ORDINAL_AFTER.match(after):
+    def digits_atom(self, match: re.Match[str], in_range: bool = False) -> _Atom | None:
+        text = self.text
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        if before and not in_range:
+            if before.isascii() and before.isalpha():
+                if not re.search(
+                    r"(?:RMB|USD|CNY|EUR|HK\$|US\$)$", text[max(0, start - 4) : start]
+                ):
+                    return None
+            elif (
+                before in "_/\\#@&="
+                or before.isdigit()
+                or (before in ".,:" and start >= 2 and text[start - 2].isdigit())
+                or (
+                    before == "-"
+                    and start >= 2
+                    and (text[start - 2].isalnum() and text[start - 2].isascii())
+                )
+                or before == "第"
+            ):
+                return None
+        raw = match.group()
+        number = digits(raw)
+        if number is None or len(raw) > 40:
             return None
-        if re.match(r"[A-Za-z]", after) and not re.match(
-            r"(?:km|kg|t\b|bn|mn|tn|m2|sq|pp|x\b|TEU)", self.text[end : end + 4], re.I
+        after = text[end : end + 2]
+        if after[:1] in (":", "：") and after[1:2].isdigit():
+            return None
+        if after[:1] in (".", ",") and after[1:2].isdigit():
+            return None
+        if start >= 1 and before == ":" and start >= 2 and text[start - 2].isdigit():
+            return None
+        if self.bracketed(start, end) or self.list_marker(start, end):
+            return None
+        atom = _Atom(start, start, end, end, end, number.value, number.precision, number.exact)
+        exponent = "e" in raw.lower()
+        if exponent:
+            atom.scale = Decimal(1)
+        if after[:1] == "/" and after[1:2].isdigit():
+            return self.digit_fraction(atom)
+        plain = raw.replace(",", "")
+        atom.year_like = (
+            not exponent
+            and len(plain) == 4
+            and plain.isascii()
+            and plain.isdigit()
+            and 1900 <= int(plain) <= 2100
+        )
+        self.scale_after(atom)
+        if (atom.scale is None or exponent) and 0 < atom.value < 1:
+            atom.decimal_fraction = True
+        gt = _GT_INNER.match(text, atom.end)
+        if gt is not None and atom.qualifier == "=":
+            atom.qualifier = ">"
+            atom.zh = True
+            atom.num_end = atom.end = gt.end()
+        if self.glued(atom):
+            return None
+        if text.startswith("周年", atom.end):
+            return None  # 70周年: an anniversary
+        self.tail(atom)
+        if (
+            atom.unit == ""
+            and not atom.counted
+            and atom.kind == "number"
+            and _LABEL_AFTER_ZH.match(text, atom.end)
+        ):
+            return None  # 3号文件, 10点30分: a label or a time of day
+        return atom
+
+    def glued(self, atom: _Atom) -> bool:
+        """Letters right after the digits that are neither a scale nor a unit: 5G, 14th, 1990s."""
+        text = self.text
+        position = atom.num_end
+        if position >= len(text) or not (text[position].isascii() and text[position].isalpha()):
+            return False
+        if _SYMBOL.match(text, position) or _MULTIPLE.match(text, position):
+            return False
+        return not _PERCENT.match(text, position)
+
+    def digit_fraction(self, atom: _Atom) -> _Atom | None:
+        text = self.text
+        denominator = re.compile(_ARABIC).match(text, atom.core_end + 1)
+        if denominator is None:
+            return None
+        bottom = digits(denominator.group())
+        end = denominator.end()
+        if bottom is None or not bottom.exact or bottom.value == 0:
+            return None
+        if text[end : end + 1] == "/" or (text[end : end + 1].isalpha() and text[end].isascii()):
+            return None
+        if not atom.exact or atom.value >= bottom.value:
+            return None  # 24/7 is a clock phrase, not a fraction
+        atom.value = atom.value / bottom.value
+        atom.precision = Decimal(0)
+        atom.kind = "fraction"
+        atom.source = "fraction"
+        atom.core_end = atom.num_end = atom.end = end
+        return atom
+
+    def scale_after(self, atom: _Atom) -> None:
+        text = self.text
+        position = atom.num_end
+        if text[position : position + 1] not in _SCALE_STARTS:
+            return
+        gt = _GT_INNER.match(text, position)
+        if gt and text.startswith(("万", "亿", "千", "百"), gt.end()):
+            atom.qualifier = ">"
+            atom.zh = True
+            position = gt.end()
+        zh = _ZH_SCALE_CHARS.match(text, position)
+        if zh and atom.scale is None:
+            chars = zh.group()
+            if text.startswith(_ZH_UNIT_STARTS, zh.end() - 1):
+                chars = chars[:-1]
+            if chars:
+                tokens: list[tuple[str, Decimal, int]] = [
+                    ("arabic", atom.value, _decimals(atom.precision))
+                ]
+                tokens.extend(_zh_scale_tokens(chars))
+                stop = position + len(chars)
+                while True:
+                    more = _MIXED_NEXT.match(text, stop)
+                    if more is None:
+                        break
+                    number = digits(more.group(1))
+                    if number is None:
+                        break
+                    tokens.append(("arabic", number.value, _decimals(number.precision)))
+                    tokens.extend(_zh_scale_tokens(more.group(2)))
+                    stop = more.end()
+                combined = combine(tokens)
+                if combined is not None:
+                    atom.scale = combined.value / atom.value if atom.value else Decimal(1)
+                    atom.value, atom.precision, atom.exact = (
+                        combined.value,
+                        combined.precision,
+                        False,
+                    )
+                    atom.num_end = atom.end = stop
+                    atom.zh = True
+                    return
+        if atom.scale is not None:
+            return
+        english = _EN_SCALE.match(text, position)
+        if english is None:
+            return
+        factor = Decimal(1)
+        stop = position
+        while english is not None:
+            word = english.group("w") or english.group("a") or ""
+            if english.group("k"):
+                factor *= 1000
+            elif word.lower() in ENGLISH_SCALES:
+                factor *= ENGLISH_SCALES[word.lower()]
+            elif word.lower() in ENGLISH_PLACES:
+                factor *= ENGLISH_PLACES[word.lower()]
+            else:
+                factor *= SCALE_ABBREVIATIONS[word.lower()]
+            stop = english.end()
+            if english.group("k") or english.group("a"):
+                break
+            english = _EN_SCALE.match(text, stop)
+            if english is not None and not english.group("w"):
+                break
+        atom.scale = factor
+        atom.value *= factor
+        atom.precision *= factor
+        atom.exact = False
+        atom.num_end = atom.end = stop
+
+    def zh_atom(self, match: re.Match[str], in_range: bool) -> _Atom | None:
+        text = self.text
+        start, end = match.span()
+        run = match.group()
+        if len(run) > 24:
+            return None
+        before = text[start - 1] if start else ""
+        if before and (
+            before in "第周期拜初数几若好" or (before in "上成" and run[0] in "十百千万亿")
         ):
             return None
-        if before.endswith("-") and re.match(r"[A-Za-z]", before[:1] or " "):
-            return None  # COVID-19
-        if after.startswith(":") and after[1:2].isdigit():
-            return None  # a time of day
-        if before.endswith("[") and after.startswith("]"):
-            return None  # a citation marker
-        if after.startswith("/") and not after[1:2].isdigit():
+        if text.startswith(_ZH_UNIT_STARTS, end - 1) and len(run) > 1:
+            run = run[:-1]
+            end -= 1
+        after = text[end : end + 2]
+        if after[:1] == "几" or after == "位数" or after == "周年":
             return None
-        number = float(text.replace(",", ""))
-        decimals = len(text.split(".")[1]) if "." in text else 0
-        precision = 10.0**-decimals
-        return _Core(start, end, number, precision, decimals == 0)
+        number = chinese_int(run)
+        if number is None and len(run) > 2 and _zh_pair(run) is None:
+            # 三千五百万一起: the last character starts the next word
+            number = chinese_int(run[:-1])
+            if number is not None:
+                run, end = run[:-1], end - 1
+        atom: _Atom
+        if number is None:
+            pair = _zh_pair(run)
+            if pair is not None:
+                low, high, multiplier = pair
+                rounded = multiplier >= 10**4  # 三四万 is rounded to the 万; 三四十 is not
+                atom = _Atom(
+                    start, start, end, end, end, low,
+                    multiplier if rounded else Decimal(1), not rounded, zh=True,
+                )  # fmt: skip
+                atom.source = "zh"
+                atom.range_high = high
+            elif run[0] in CHINESE_PLACES or run[0] in "万亿":
+                bare = chinese_int("一" + run)
+                if bare is None:
+                    return None
+                atom = _Atom(start, start, end, end, end, bare.value, bare.precision, bare.exact)
+                atom.zh, atom.source = True, "zh"
+                atom.bare_place = True
+            else:
+                return None
+        else:
+            atom = _Atom(start, start, end, end, end, number.value, number.precision, number.exact)
+            atom.zh, atom.source = True, "zh"
+        atom.scale = Decimal(1) if any(c in "万亿" for c in run) else None
+        gt = _GT_INNER.match(text, end)
+        if gt and atom.range_high is None:
+            atom.qualifier = ">"
+            stop = gt.end()
+            scale = _ZH_SCALE_CHARS.match(text, stop)
+            if scale and scale.group() in CHINESE_SCALES:
+                factor = Decimal(CHINESE_SCALES[scale.group()])
+                atom.value *= factor
+                atom.precision *= factor
+                atom.exact = False
+                atom.scale = factor
+                stop = scale.end()
+            atom.num_end = atom.end = stop
+        self.tail(atom)
+        if atom.unit == "" and not atom.counted and atom.kind == "number":
+            single = len(run) == 1 or atom.range_high is not None
+            if single and not in_range and not self.joins_range(atom):
+                return None
+        if atom.counted and text.startswith("大", atom.num_end) and atom.value > 10:
+            return None  # 十八大, 二十大: a Party congress, not ten-odd of something
+        if atom.value == 1 and len(run) == 1 and not atom.unit and atom.kind == "number":
+            atom.lone_one = True
+        return atom
 
-    def _cnmix(self, text: str, start: int, end: int) -> _Core | None:
-        parts = re.findall(r"(\d+(?:\.\d+)?)(万亿|亿|万|千|百)?", text)
-        value = 0.0
-        precision = 1.0
-        for number, scale in parts:
-            decimals = len(number.split(".")[1]) if "." in number else 0
-            part_value, part_precision = mixed_chinese(float(number), decimals, scale)
-            value += part_value
-            precision = part_precision
-        return _Core(start, end, value, precision, False, scaled=True, cn=True)
-
-    def _cn(self, text: str, start: int, end: int) -> _Core | None:
-        # a run of numeral characters is a number only when what follows makes it one
-        after = self.text[end : end + 4]
-        before = self.text[max(0, start - 3) : start]
-        if before.endswith("第"):
-            return None
-        read = chinese_numeral(text)
+    def words_atom(self, match: re.Match[str]) -> _Atom | None:
+        text = self.text
+        start = match.start()
+        raw = match.group()
+        pieces = [(m.group().lower(), m.start(), m.end()) for m in _WORD_SPANS.finditer(raw)]
+        words = [w for w, _, _ in pieces]
+        half_tail = len(words) >= 4 and words[-3:] == ["and", "a", "half"]
+        if half_tail:
+            pieces = pieces[:-3]
+            words = words[:-3]
+        if len(words) == 1 and words[0] in ENGLISH_MULTIPLES:
+            value = Decimal(ENGLISH_MULTIPLES[words[0]])
+            end = start + pieces[0][2]
+            atom = _Atom(start, start, end, end, end, value, Decimal(1), True, kind="multiple")
+            atom.source = "words"
+            return atom
+        if words[-1] in ENGLISH_DENOMINATORS:
+            numerator_words = words[:-1]
+            if not numerator_words and words[-1] not in ("half", "halves"):
+                return None  # "the fifth", "eighth consecutive": ordinals
+            if numerator_words in ([], ["a"], ["an"]):
+                numerator = Decimal(1)
+            else:
+                read = english_words(numerator_words)
+                if read is None or read[1] != len(numerator_words):
+                    return None
+                numerator = read[0].value
+            denominator = ENGLISH_DENOMINATORS[words[-1]]
+            end = start + pieces[-1][2]
+            first = text[start:end]
+            atom = _Atom(start, start, end, end, end, numerator / denominator, Decimal(0), True)
+            atom.kind = "fraction"
+            atom.source = "fraction"
+            hyphenated = (
+                "-" in text[start + pieces[-2][2] : start + pieces[-1][1]]
+                if len(pieces) > 1
+                else False
+            )
+            if words[-1] in ("half", "halves") and len(words) == 1:
+                lead = text[max(0, start - 12) : start].lower()
+                if re.search(r"(?:first|second|latter|former|other)\s+$", lead):
+                    return None
+            atom.needs_of = not hyphenated
+            if (
+                first[:1].isupper()
+                and not self.sentence_start(start)
+                and text[end : end + 1] == "-"
+            ):
+                return None
+            self.tail(atom)
+            return atom
+        if any(w in ENGLISH_DENOMINATORS or w in ENGLISH_MULTIPLES for w in words):
+            # a denominator or multiple in the middle: read the number before it
+            cut = next(
+                i
+                for i, w in enumerate(words)
+                if w in ENGLISH_DENOMINATORS or w in ENGLISH_MULTIPLES
+            )
+            words, pieces, half_tail = words[:cut], pieces[:cut], False
+            if not words:
+                return None
+        read = english_words(words)
         if read is None:
             return None
-        if text == "一" and not after.startswith(("半", "倍", "分之")):
-            return None  # 统一, 进一步, 一站式: a lone 一 is a word, not a count
-        scaled = any(c in "万萬亿億" for c in text)
-        if not (
-            scaled
-            or before.endswith("百分之")
-            or before.endswith("分之")
-            or _CN_FOLLOW.match(after)
-            or _UNIT_AFTER.match(after)
-            or _PERCENT_AFTER.match(after)
-            or after.startswith(("半", "到", "至"))
-        ):
+        number, used = read
+        if used < len(words):
+            half_tail = False
+        end = start + pieces[used - 1][2]
+        value = number.value
+        if half_tail:
+            value += Decimal("0.5")
+            end = match.end()
+        lowered = words[:used]
+        if lowered[-1] in ENGLISH_PLACES and len(lowered) == 1:
             return None
-        value, precision = read
-        if after.startswith("半") and value == 1:
-            return _Core(start, end + 1, 0.5, 0.0, True, kind="fraction", cn=True)
-        return _Core(start, end, value, precision, precision == 1, scaled=scaled, cn=True)
-
-    def _words(self, text: str, start: int, end: int) -> _Core | None:
-        lowered = text.lower()
-        read = english_words(lowered)
-        if read is None:
-            return None
-        value, precision = read
-        after = self.text[end : end + 24]
-        if lowered == "one" and not _UNIT_AFTER.match(after):
-            return None  # one of, one certification: a lone "one" is a word, not a count
-        if lowered in ("hundred", "thousand", "million", "billion", "trillion"):
-            return None  # "hundreds of", or a scale word already read with its number
-        if re.match(r"-[A-Za-z]", after) and not re.match(
-            r"-(?:year|day|hour|month|week|minute|kilomet|km|ton|fold|times)", after, re.I
+        atom = _Atom(start, start, end, end, end, value, number.precision, number.exact)
+        atom.source = "words"
+        if any(w in ENGLISH_SCALES for w in lowered):
+            atom.scale = Decimal(1)
+        atom.lone_one = lowered in (["one"], ["a"], ["an"])
+        if raw[:1].isupper() and not self.sentence_start(start):
+            following = re.match(rf"{_SP}+([A-Z])", text[end : end + 3])
+            if following is not None:
+                return None  # "Three Gorges", "Group of Seven": part of a name
+        after = text[end : end + 1]
+        if after in ('"', "”", "’") or (after == "'" and not text[end + 1 : end + 2].isalpha()):
+            return None  # the "new three" products: a number word closing a quoted name
+        if (
+            after == "-"
+            and re.match(r"-[A-Za-z]", text[end : end + 2])
+            and not (
+                _EN_UNIT.match(text, end)
+                or _MULTIPLE.match(text, end)
+                or _EN_QUAL_AFTER.match(text, end)
+            )
         ):
             return None  # one-stop, two-way, three-dimensional
-        if lowered == "two" and re.match(r"[ \u00a0]+of[ \u00a0]+(?:them|us|these|those)\b", after):
-            return None  # two of them
-        return _Core(start, end, value, precision, precision == 1, scaled=precision > 1)
+        self.tail(atom)
+        return atom
 
-    # context
+    def zh_fraction(self, match: re.Match[str]) -> _Atom | None:
+        start, end = match.span()
+        if start and self.text[start - 1] == "第":
+            return None
+        bottom_text, _, top_text = match.group().partition("分之")
+        bottom = _zh_or_digits(bottom_text, bare_place=True)
+        top = _zh_or_digits(top_text, bare_place=True)
+        if bottom is None or top is None or bottom.value == 0:
+            return None
+        atom = _Atom(start, start, end, end, end, top.value, top.precision, top.exact, zh=True)
+        atom.source = "fraction"
+        if bottom.value == 100:
+            atom.kind, atom.unit = "percent", "percent"
+        else:
+            atom.value = top.value / bottom.value
+            atom.kind = "fraction"
+            atom.precision = Decimal(0) if top.exact else top.precision / bottom.value
+        self.tail(atom)
+        return atom
 
-    def read(self) -> list[Figure]:
-        figures: list[Figure] = []
-        position = 0
+    def zh_special(self, match: re.Match[str]) -> _Atom | None:
+        start, end = match.span()
+        word = match.group()
+        atom = _Atom(start, start, end, end, end, Decimal("0.5"), Decimal(0), True, zh=True)
+        atom.source = "fraction"
+        if word.startswith("翻"):
+            times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(word[-2], 1)
+            atom.value, atom.precision, atom.kind = Decimal(2**times), Decimal(1), "multiple"
+        else:
+            atom.kind = "fraction"
+            if word.startswith("过"):
+                atom.qualifier = ">"
+        return atom
+
+    # -- after the number ----------------------------------------------------------------------
+
+    def tail(self, atom: _Atom) -> None:
+        """Percent, multiple, unit, count noun, per-period and trailing qualifiers."""
         text = self.text
-        while True:
-            match = _CORE.search(text, position)
-            if match is None:
-                break
-            excluded = self.in_excluded(*match.span())
-            if excluded is not None:
-                position = max(excluded[1], match.start() + 1)
-                continue
-            core = self.core_at(match)
-            if core is None:
-                position = match.end()
-                continue
-            figure, end = self.figure(core)
-            position = max(end, match.end())
-            if figure is not None:
-                figures.append(figure)
-        return figures
+        position = atom.end
+        if text[position : position + 1] in _NOTHING_FOLLOWS:
+            return
+        if atom.kind == "number":
+            qualifier = _EN_QUAL_AFTER.match(text, position)
+            if qualifier is not None and not qualifier.group("near"):
+                self.qualify_after(atom, qualifier)
+                position = qualifier.end()
+            percent = _PERCENT.match(text, position)
+            if percent is not None:
+                if percent.group("tenth"):
+                    if atom.source != "zh":
+                        percent = None
+                    else:
+                        atom.value *= 10
+                        atom.precision = Decimal(10)
+                        atom.exact = False
+                        if atom.range_high is not None:
+                            atom.range_high *= 10
+                if percent is not None:
+                    atom.kind = "percent"
+                    atom.unit = "percentage_point" if percent.group("pp") else "percent"
+                    position = percent.end()
+                    atom.zh = atom.zh or bool(_CJK.search(percent.group()))
+            if atom.kind == "number":
+                multiple = _MULTIPLE.match(text, position)
+                if multiple is not None:
+                    atom.kind = "multiple"
+                    position = multiple.end()
+                    atom.zh = atom.zh or "倍" in multiple.group()
+            if atom.kind == "number":
+                position = self.unit_after(atom, position)
+        per = _PER.match(text, position)
+        if per is not None and atom.kind == "number":
+            period_word = per.group("p") or per.group("s") or per.group("z") or "day"
+            if per.group("z"):
+                period_word = period_word[1:]
+            period = PERIOD_UNITS.get(period_word, period_word)
+            if period not in ("day", "year", "month", "week", "hour"):
+                period = "day"
+            if atom.unit not in ("day", "working_day", "year", "month", "week", "hour"):
+                atom.unit = f"{atom.unit}/{period}" if atom.unit else f"1/{period}"
+                atom.basis = PERIOD_BASIS.get(period)
+                position = per.end()
+        qualifier = _EN_QUAL_AFTER.match(text, position)
+        if qualifier is not None:
+            self.qualify_after(atom, qualifier)
+            position = qualifier.end()
+        zh_qualifier = _ZH_QUAL_AFTER.match(text, position)
+        if zh_qualifier is not None and atom.qualifier == "=":
+            atom.qualifier = (
+                ">=" if zh_qualifier.group("ge") else "<=" if zh_qualifier.group("le") else "~"
+            )
+            position = zh_qualifier.end()
+            atom.zh = True
+        atom.end = position
 
-    def figure(self, core: _Core) -> tuple[Figure | None, int]:
+    def qualify_after(self, atom: _Atom, match: re.Match[str]) -> None:
+        groups = match.groupdict()
+        if groups["near"]:
+            atom.near = True
+            atom.qualifier = "<" if groups["near"] == "near" else ">"
+        elif atom.qualifier != "=":
+            return
+        elif groups["ge"] or groups["ge2"]:
+            atom.qualifier = ">="
+        elif groups["le"]:
+            atom.qualifier = "<="
+        elif groups["ab"] or groups["ab2"]:
+            atom.qualifier = "~"
+        elif groups["gt"]:
+            atom.qualifier = ">"
+
+    def unit_after(self, atom: _Atom, position: int) -> int:
         text = self.text
-        end = core.end
-        value, precision, exact = core.value, core.precision, core.exact
-        kind = core.kind
-        unit = ""
-        qualifier = "="
+        first = text[position : position + 1]
+        if not first or (first.isascii() and not first.isalnum() and first not in " \t-/"):
+            return position
+        if first in " \t\u00a0-":
+            return self.english_unit(atom, position)
+        unit = _ZH_UNIT.match(text, position)
+        if unit is not None:
+            name = ZH_UNITS[unit.group()]
+            if name == "week" and text.startswith("周年", position):
+                return position
+            atom.unit = name
+            atom.zh = True
+            return unit.end()
+        counter = _ZH_COUNTER.match(text, position)
+        if counter is not None and (atom.zh or atom.source == "digits"):
+            atom.counted = True
+            atom.zh = True
+            return counter.end()
+        return self.english_unit(atom, position)
+
+    def english_unit(self, atom: _Atom, position: int) -> int:
+        text = self.text
+        english = _EN_UNIT.match(text, position)
+        if english is not None:
+            word = english.group("u")
+            if "-" in english.group("sep") and word[:1].isupper():
+                atom.name = True  # "Five-Year Plan"
+                return position
+            atom.unit = EN_UNIT_WORDS[re.sub(r"\s+", " ", word.lower())]
+            return english.end()
+        symbol = _SYMBOL.match(text, position)
+        if symbol is not None and (symbol.group("s") != "1" or symbol.group("per")):
+            name = UNIT_SYMBOLS.get(symbol.group("s"), "")
+            per = symbol.group("per")
+            if per:
+                period = {"d": "day", "yr": "year"}.get(per, per)
+                name = f"{name}/{period}" if name else f"1/{period}"
+                atom.basis = PERIOD_BASIS.get(period)
+            if name == "percent" or name == "percentage_point":
+                atom.kind = "percent"
+            atom.unit = name
+            return symbol.end()
+        count = _COUNT.match(text, position)
+        if count is not None:
+            atom.counted = True
+            return count.end()
+        return position
+
+    def joins_range(self, atom: _Atom) -> bool:
+        join = _RANGE_JOIN.match(self.text, atom.end)
+        if join is None:
+            return atom.range_high is not None and self.pair_has_unit(atom)
+        follower = _CORE.match(self.text, join.end())
+        if follower is None:
+            return False
+        second = self.atom(follower, in_range=True)
+        return second is not None and (bool(second.unit) or second.counted)
+
+    def pair_has_unit(self, atom: _Atom) -> bool:
+        return bool(atom.unit) or atom.counted
+
+    # -- before the number ---------------------------------------------------------------------
+
+    def prefix(self, position: int) -> tuple[str | None, str | None, bool, int, int] | None:
+        """(currency unit, qualifier, near, start of the qualifier, start of the currency)."""
+        text = self.text
+        low = max(0, position - _PREFIX_REACH)
+        window = text[low:position][::-1].lower()
+        match = _PREFIX.match(window)
+        if match is None or match.end() == 0:
+            return None
+        cur = match.group("cur")
+        currency = None
+        cur_start = position
+        if cur:
+            original = text[position - match.end("cur") : position - match.start("cur")]
+            currency = CURRENCY_PREFIXES.get(original) or CURRENCY_PREFIXES.get(original.upper())
+            cur_start = position - match.end("cur")
+        qualifier: str | None = None
         near = False
-        start = core.start
+        q_start = cur_start
+        if match.group("en"):
+            phrase = re.sub(r"\s+", " ", match.group("en")[::-1])
+            if not match.group("sp") and not cur:
+                return (currency, None, False, cur_start, cur_start) if currency else None
+            qualifier, near = _QUALIFIERS_EN[phrase]
+            q_start = position - match.end("en")
+        elif match.group("zh"):
+            qualifier, near = _QUALIFIERS_ZH[match.group("zh")[::-1]]
+            q_start = position - match.end("zh")
+        elif match.group("sym"):
+            qualifier = _QUALIFIER_SYMBOLS[match.group("sym")[::-1]]
+            q_start = position - match.end("sym")
+        if currency is None and qualifier is None:
+            return None
+        return currency, qualifier, near, q_start, cur_start
 
-        # a label before it ("Group 1", "No. 5", 第三) is not a figure
-        if _LABEL_BEFORE.search(text[max(0, start - 12) : start]):
-            return None, end
+    def labelled(self, atom: _Atom) -> bool:
+        """'Group 1', 'No. 5', 'Article 3': a bare integer that names, not counts."""
+        if atom.source != "digits" or atom.unit or atom.kind != "number" or not atom.exact:
+            return False
+        window = self.text[max(0, atom.core_start - 14) : atom.core_start][::-1].lower()
+        return _LABEL_BEFORE.match(window) is not None
 
-        # scale word
-        if not core.scaled and kind == "number":
-            scale = _SCALE_AFTER.match(text, end)
-            if scale:
-                factor = (
-                    ENGLISH_SCALES[scale.group("scale").lower()]
-                    if scale.group("scale")
-                    else SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
-                    if scale.group("abbr")
-                    else (
-                        1e12
-                        if scale.group("cn") == "万亿"
-                        else 1e8
-                        if scale.group("cn") == "亿"
-                        else 1e4
-                    )
-                )
-                value *= factor
-                precision *= factor
+    def bracketed(self, start: int, end: int) -> bool:
+        text = self.text
+        opening = text[start - 1 : start] if start else ""
+        closing = text[end : end + 1]
+        pairs = {"[": "]", "【": "】", "(": ")", "（": "）"}
+        if opening in pairs and pairs[opening] == closing:
+            return opening in "[【" or end - start <= 2
+        return False
+
+    def list_marker(self, start: int, end: int) -> bool:
+        """'1.' / '1、' / '1)' at the start of a line."""
+        text = self.text
+        if end - start > 2 or text[end : end + 1] not in (".", "、", ")", "）"):
+            return False
+        if text[end : end + 1] == "." and text[end + 1 : end + 2] not in (" ", "\t", ""):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip()
+
+    def sentence_start(self, position: int) -> bool:
+        lead = self.text[max(0, position - 3) : position].rstrip(" \t\u00a0\"'“‘(")
+        return not lead or lead[-1] in ".!?\n:;。！？"
+
+    # -- ranges ----------------------------------------------------------------------------------
+
+    def range_from(
+        self, atom: _Atom, marker: str | None, prefix: tuple[Any, ...] | None
+    ) -> tuple[list[Figure], int] | None:
+        text = self.text
+        if atom.range_high is not None:
+            return self.pair_figure(atom, prefix)
+        if atom.kind in ("fraction", "multiple") and atom.source == "fraction":
+            return None
+        if atom.qualifier != "=":
+            return None
+        join = _RANGE_JOIN.match(text, atom.end)
+        if join is None:
+            return None
+        word = join.group("word")
+        if word == "and" and marker != "between":
+            return None
+        position = join.end()
+        currency = _CURRENCY_AFTER_JOIN.match(text, position)
+        if currency is not None and atom.unit == CURRENCY_PREFIXES.get(currency.group()):
+            position = currency.end()
+            while position < len(text) and text[position] in " \u00a0":
+                position += 1
+        follower = _CORE.match(text, position)
+        if follower is None or self.excluded(*follower.span()):
+            return None
+        second = self.atom(follower, in_range=True)
+        if second is None or (second.source == "fraction" and atom.source != "fraction"):
+            return None
+        if second.qualifier != "=" or second.range_high is not None:
+            return None
+        if not self.compatible(atom, second):
+            return None
+        low, high = atom.value, second.value
+        precision = atom.precision
+        exact = atom.exact
+        if second.scale is not None and atom.scale is None and second.scale != 1:
+            unscaled = second.value / second.scale
+            if atom.value <= unscaled:
+                low = atom.value * second.scale
+                precision = atom.precision * second.scale
                 exact = False
-                end = scale.end()
-        # Chinese fraction: 五分之一, 两万分之一
-        if text.startswith("分之", end):
-            numerator = _CORE.match(text, end + 2)
-            if numerator is not None:
-                read = self.core_at(numerator) if numerator.lastgroup in ("cn", "digits") else None
-                if read is None and numerator.lastgroup == "cn":
-                    parsed = chinese_numeral(numerator.group())
-                    read = (
-                        _Core(numerator.start(), numerator.end(), parsed[0], 1, True)
-                        if parsed
-                        else None
-                    )
-                if read is not None and value:
-                    if self.text[start:end] == "百":  # 百分之八十 is a percentage
-                        return self._with_qualifiers(
-                            start,
-                            numerator.end(),
-                            read.value,
-                            "percent",
-                            read.precision,
-                            read.exact,
-                            "percent",
-                            True,
-                        )
-                    return self._with_qualifiers(
-                        start,
-                        numerator.end(),
-                        read.value / value,
-                        "",
-                        0.0,
-                        True,
-                        "fraction",
-                        core.cn,
-                    )
-        # 百分之八十
-        if text[max(0, start - 3) : start] == "百分之":
-            start -= 3
-            kind = "percent"
-            unit = "percent"
-        # digit fraction: 1/20,000
-        if kind == "number" and text.startswith("/", end):
-            denominator = re.match(r"/((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", text[end:])
-            if denominator:
-                bottom = float(denominator.group(1).replace(",", ""))
-                if bottom and value < bottom:
-                    value = value / bottom
-                    end += denominator.end()
-                    return self._with_qualifiers(
-                        start, end, value, "", 0.0, True, "fraction", core.cn
-                    )
-        inner = (
-            _QUALIFIER_INNER.match(text, end)
-            if core.cn or _CJK.match(text[end : end + 1])
-            else None
-        )
-        if inner and kind == "number":
-            qualifier = ">"
-            end = inner.end()
-        if kind == "number":
-            percent = _PERCENT_AFTER.match(text, end)
-            if percent:
-                kind = "percent"
-                unit = "percentage_point" if percent.group("pp") else "percent"
-                end = percent.end()
-            else:
-                multiple = _MULTIPLE_AFTER.match(text, end)
-                if multiple:
-                    kind = "multiple"
-                    end = multiple.end()
-        # a range: "five to seven days", "1.5-2 million tons", "20%-30%", "3至5个"
-        range_end = self._range(core, end, value, precision, kind)
-        if range_end is not None:
-            return range_end
-        if kind == "number":
-            end, unit = self._unit(end, unit, core)
-            prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
-            if prefix and not unit:
-                unit = (
-                    "USD"
-                    if prefix.group("usd")
-                    else "CNY"
-                    if prefix.group("cny")
-                    else "EUR"
-                    if prefix.group("eur")
-                    else "HKD"
+        unit = atom.unit or second.unit
+        kind = atom.kind if atom.kind != "number" else second.kind
+        if low > high:
+            return None
+        start = atom.start
+        q_start = prefix[3] if prefix is not None else start
+        figures_start = q_start if marker == "between" else start
+        if marker == "from" and word == "to":
+            chain = _FROM_CHAIN.match(text, second.end)
+            follows = chain is not None and _CORE.match(text, chain.end()) is not None
+            lead = _clause_tail(text[max(0, q_start - 60) : q_start])
+            if not follows and _CHANGE_VERB.search(lead):
+                first = self.figure(
+                    _with(atom, unit=unit, kind=kind), atom.start, atom.end, "=", False
                 )
-                start = prefix.start()
-        return self._with_qualifiers(
-            start, end, value, unit, precision, exact, kind, core.cn, qualifier, near
+                return [first, self.figure(second, second.start, second.end, "=", False)], (
+                    second.end
+                )
+        if self.excluded(figures_start, second.end):
+            return None
+        combined = _with(
+            atom,
+            value=low,
+            precision=min(precision, second.precision) if second.precision else precision,
+            exact=exact and second.exact,
+            unit=unit,
+            kind=kind,
+            counted=atom.counted or second.counted,
+            basis=atom.basis or second.basis,
+            zh=atom.zh or second.zh,
+        )
+        combined.end = second.end
+        figure = self.figure(combined, figures_start, second.end, "range", False, high=high)
+        return [figure], second.end
+
+    def pair_figure(
+        self, atom: _Atom, prefix: tuple[Any, ...] | None
+    ) -> tuple[list[Figure], int] | None:
+        """两三天, 三四十个: two neighbouring digits state a range."""
+        assert atom.range_high is not None
+        if not atom.unit and not atom.counted and atom.kind == "number":
+            return [], atom.end
+        start = atom.start
+        figure = self.figure(atom, start, atom.end, "range", False, high=atom.range_high)
+        return [figure], atom.end
+
+    def compatible(self, first: _Atom, second: _Atom) -> bool:
+        if first.kind != "number" and second.kind != first.kind:
+            return False
+        if first.kind == "number" and second.kind == "fraction":
+            return False
+        if second.year_like and not second.unit and not second.counted:
+            return False
+        return not (first.unit and second.unit and first.unit != second.unit)
+
+    # -- standing alone --------------------------------------------------------------------------
+
+    def stands_alone(self, atom: _Atom, qualifier: str) -> bool:
+        """Whether a single (non-range) number is a figure at all."""
+        if atom.name:
+            return False
+        if atom.lone_one and not atom.unit and atom.kind == "number":
+            return False
+        if (
+            atom.needs_of
+            and qualifier == "="
+            and atom.qualifier == "="
+            and not _OF_AFTER.match(self.text, atom.end)
+        ):
+            return False
+        return not (
+            atom.year_like
+            and not atom.unit
+            and not atom.counted
+            and atom.kind == "number"
+            and qualifier == "="
+            and atom.qualifier == "="
         )
 
-    def _unit(self, end: int, unit: str, core: _Core) -> tuple[int, str]:
-        text = self.text
-        if unit:
-            return end, unit
-        counter = _COUNTER_AFTER.match(text, end)
-        unit_match = _UNIT_AFTER.match(text, end)
-        if unit_match is None and counter is not None:
-            unit_match = _UNIT_AFTER.match(text, counter.end())
-        if unit_match is None:
-            return (counter.end() if counter is not None else end), ""
-        name = unit_match.lastgroup
-        assert name is not None
-        found = _UNIT_WORDS[int(name[1:])][1]
-        if found == "year" and _CJK.match(text[end : end + 1]) and core.value >= 1000:
-            return end, ""  # 2025年 is a year, read by the date engine
-        end = unit_match.end()
-        per_day = _PER_DAY_AFTER.match(text, end)
-        if per_day and found not in (
-            "day",
-            "working_day",
-            "hour",
-            "minute",
-            "week",
-            "month",
-            "year",
-        ):
-            return per_day.end(), f"{found}/day"
-        return end, found
+    # -- the figure --------------------------------------------------------------------------------
 
-    def _range(
-        self, core: _Core, end: int, value: float, precision: float, kind: str
-    ) -> tuple[Figure | None, int] | None:
-        text = self.text
-        join = _RANGE_JOIN.match(text, end)
-        if join is None or join.end() == end:
-            return None
-        word = join.group().strip().lower()
-        between = _BETWEEN_BEFORE.search(text, max(0, core.start - 10), core.start)
-        if word == "and" and not between:
-            return None
-        second = _CORE.match(text, join.end())
-        if second is None or second.lastgroup not in ("digits", "cn", "words", "cnmix"):
-            return None
-        if word == "-" and (
-            text[end - 1 : end].isspace() or text[join.end() - 1 : join.end()].isspace()
-        ):
-            return None
-        if self.in_excluded(*second.span()):
-            return None
-        other = self.core_at(second)
-        if other is None:
-            return None
-        if word == "to" and _CHANGE_BEFORE.search(text, max(0, core.start - 60), core.start):
-            return None
-        # the second end decides the scale, the kind and the unit for both ends
-        figure, stop = self.figure(other)
-        if figure is None:
-            return None
-        high = figure.value
-        low = value
-        if figure.kind == "percent" and kind == "number":
-            kind = "percent"
-        if kind != figure.kind and kind != "number":
-            return None
-        if low and high and figure.value != other.value and not core.scaled:
-            # "1.5-2 million": the scale word of the second end applies to the first
-            factor = figure.value / other.value if other.value else 1
-            if kind == "number" and low * factor <= high:
-                low *= factor
-                precision *= factor
-        if not low < high:
-            return None
-        if figure.qualifier not in ("=",):
-            return None
-        if text[max(0, core.start - 5) : core.start].lower().endswith("from ") and not re.match(
-            r"[ \u00a0]+to[ \u00a0]+\S", text[stop : stop + 6]
-        ):
-            return None
-        start = between.start() if between else core.start
-        return (
-            self._finish(
-                start,
-                stop,
-                low,
-                figure.unit,
-                "range",
-                low,
-                high,
-                min(precision, figure.precision) if figure.precision else precision,
-                core.exact and figure.exact,
-                False,
-                figure.kind,
-                core.cn or figure.lang == "zh",
-                basis=figure.basis,
-            ),
-            stop,
-        )
-
-    def _with_qualifiers(
+    def figure(
         self,
+        atom: _Atom,
         start: int,
         end: int,
-        value: float,
-        unit: str,
-        precision: float,
-        exact: bool,
-        kind: str,
-        cn: bool,
-        qualifier: str = "=",
-        near: bool = False,
-    ) -> tuple[Figure | None, int]:
-        text = self.text
-        if qualifier == "=":
-            for pattern, symbol, is_near in _QUALIFIER_BEFORE:
-                found = pattern.search(text, max(0, start - 32), start)
-                if found:
-                    qualifier, near, start = symbol, is_near, found.start()
-                    break
-        if qualifier == "=":
-            for pattern, symbol in _QUALIFIER_AFTER:
-                found = pattern.match(text, end)
-                if found:
-                    qualifier, end = symbol, found.end()
-                    break
-        return self._finish(
-            start, end, value, unit, qualifier, None, None, precision, exact, near, kind, cn
-        ), end
-
-    def _finish(
-        self,
-        start: int,
-        end: int,
-        value: float,
-        unit: str,
         qualifier: str,
-        low: float | None,
-        high: float | None,
-        precision: float,
-        exact: bool,
         near: bool,
-        kind: str,
-        cn: bool,
-        basis: str | None = None,
+        high: Decimal | None = None,
     ) -> Figure:
-        if qualifier in ("=", "~"):
-            low = high = value
+        value = float(atom.value)
+        kind = atom.kind
+        if kind == "number" and not atom.unit and not atom.counted and atom.decimal_fraction:
+            kind = "fraction"
+        low_bound: float | None
+        high_bound: float | None
+        if qualifier == "range":
+            low_bound, high_bound = value, float(high if high is not None else atom.value)
+        elif qualifier in ("=", "~"):
+            low_bound = high_bound = value
         elif qualifier in (">", ">="):
-            low, high = value, None
-        elif qualifier in ("<", "<="):
-            low, high = None, value
-        if basis is None and kind in ("number", "percent"):
-            basis = self._basis(start, end)
-        text = self.original[start:end]
-        lang = "zh" if (cn or _CJK.search(text)) else (self.lang or "en")
+            low_bound, high_bound = value, None
+        else:
+            low_bound, high_bound = None, value
+        basis = atom.basis or self.basis(start, end, kind)
+        text = self.text[start:end]
         return Figure(
-            text=text, span=(start, end), value=value, unit=unit, qualifier=qualifier,
-            low=low, high=high, precision=precision, exact=exact, near=near, basis=basis,
-            kind=kind, lang=lang,
-        )  # fmt: skip
+            text=text,
+            span=(start, end),
+            value=value,
+            unit=atom.unit,
+            qualifier=qualifier,
+            low=low_bound,
+            high=high_bound,
+            precision=float(atom.precision),
+            exact=atom.exact,
+            near=near,
+            basis=basis,
+            kind=kind,
+            lang=self.language(start, end, text, atom.zh),
+        )
 
-    def _basis(self, start: int, end: int) -> str | None:
+    def language(self, start: int, end: int, text: str, zh: bool) -> str:
+        if zh or _CJK.search(text):
+            return "zh"
+        source = self.text
+        left = source[max(0, start - 2) : start].strip()
+        right = source[end : end + 2].strip()
+        if (left and _CJK.match(left[-1])) or (right and _CJK.match(right[0])):
+            return "zh"
+        if _LETTER.search(text):
+            return "en"
+        if self.lang is not None:
+            return self.lang
+        if self._default_lang is None:
+            from .text import detect_lang
+
+            self._default_lang = detect_lang(self.text)
+        return self._default_lang
+
+    # -- the basis ---------------------------------------------------------------------------------
+
+    def marks(self) -> list[tuple[int, int, str, str, bool]]:
+        """Every basis marker of the text: (start, end, basis, where, Chinese), in order."""
+        if self._marks is None:
+            text = self.text
+            marks = []
+            for match in _BASIS_LITERAL.finditer(text):
+                phrase = match.group()
+                start, end = match.span()
+                if phrase == "共" and (
+                    text[start - 1 : start] in ("中", "公")
+                    or text[end : end + 1] in _NOT_TOTAL_AFTER
+                ):
+                    continue
+                basis, where = _BASIS_PHRASES[phrase]
+                marks.append((start, end, basis, where, not phrase.startswith("(")))
+            lowered = self.lowered
+            for match in _BASIS_WORDS.finditer(lowered):
+                start, end = match.start(), match.end() - 1  # text offsets
+                phrase = " ".join(lowered[start + 1 : end + 1].split())
+                if phrase.endswith("year") and _NOT_A_BASIS.match(lowered, end + 1):
+                    continue
+                basis, where = _BASIS_PHRASES[phrase]
+                marks.append((start, end, basis, where, False))
+            marks.sort()
+            self._marks = marks
+            self._mark_starts = [m[0] for m in marks]
+        return self._marks
+
+    def basis(self, start: int, end: int, kind: str) -> str | None:
+        marks = self.marks()
+        if not marks:
+            return None
         text = self.text
-        left = max(0, start - _BASIS_REACH)
-        breaks = list(_SENTENCE_BREAK.finditer(text, left, start))
-        if breaks:
-            left = breaks[-1].end()
-        right = min(len(text), end + _BASIS_REACH)
-        stop = _SENTENCE_BREAK.search(text, end, right)
-        if stop:
-            right = stop.start()
+        low = bisect.bisect_left(self._mark_starts, start - _BASIS_REACH)
+        high = bisect.bisect_right(self._mark_starts, end + _BASIS_REACH)
         best: tuple[int, str] | None = None
-        for marker in _BASIS_MARKERS.finditer(text, left, right):
-            if _BASIS_EXCEPTIONS.match(text, marker.start()) or _BASIS_EXCEPTIONS.search(
-                text, max(left, marker.start() - 8), marker.end() + 8
-            ):
+        for mark_start, mark_end, basis, where, chinese in marks[low:high]:
+            if basis == "total" and kind != "number":
                 continue
-            distance = start - marker.end() if marker.end() <= start else marker.start() - end
-            if distance < 0:
+            if mark_end <= start and where in ("before", "both"):
+                between = text[mark_end:start]
+                distance = len(between) if chinese else len(between.split())
+                reach = 12 if chinese else 5
+            elif mark_start >= end and where in ("after", "both"):
+                between = text[end:mark_start]
+                distance = len(between) if chinese else len(between.split())
+                reach = 6 if chinese else 8
+            else:
                 continue
-            after = marker.start() >= end
-            if after and not _MARKER_AFTER.match(marker.group()):
-                continue  # "a total of 311", "annual growth of 7.9%" speak of what follows them
+            if distance > reach or _CLAUSE_BREAK.search(between) or _CORE.search(between):
+                continue  # a marker speaks of the figure next to it, never across another
             if best is None or distance < best[0]:
-                assert marker.lastgroup is not None
-                best = (distance, marker.lastgroup)
+                best = (distance, basis)
         return best[1] if best else None
 
 
-# -- the public API ---------------------------------------------------------------------------
+# -- helpers --------------------------------------------------------------------------------------
 
 
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise BriefcheckValueError(f"expected text, got {type(text).__name__}: {_show(repr(text))}")
-    if len(text) > MAX_TEXT:
-        raise BriefcheckValueError(
-            f"the text is {len(text):,} characters; figures are read in texts of up to {MAX_TEXT:,}"
-        )
-    return text
+def _with(atom: _Atom, **changes: Any) -> _Atom:
+    return dataclasses.replace(atom, **changes)
 
 
-def _show(text: str, limit: int = 80) -> str:
+def _clause_tail(text: str) -> str:
+    """The part of ``text`` after its last clause break."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    return text[breaks[-1].end() :] if breaks else text
+
+
+def _decimals(precision: Decimal) -> int:
+    exponent = precision.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _zh_scale_tokens(chars: str) -> list[tuple[str, Decimal, int]]:
+    tokens: list[tuple[str, Decimal, int]] = []
+    index = 0
+    while index < len(chars):
+        if chars.startswith("万亿", index):
+            tokens.append(("scale", Decimal(10**12), 0))
+            index += 2
+            continue
+        char = chars[index]
+        if char in CHINESE_SCALES:
+            tokens.append(("scale", Decimal(CHINESE_SCALES[char]), 0))
+        else:
+            tokens.append(("place", Decimal(CHINESE_PLACES[char]), 0))
+        index += 1
+    return tokens
+
+
+def _zh_or_digits(text: str, bare_place: bool = False) -> Number | None:
+    if text and (text[0].isdigit()):
+        return digits(text)
+    return chinese_int(text, bare_place=bare_place)
+
+
+_PAIR = re.compile(r"([一二两三四五六七八])([二三四五六七八九])((?:万亿|[十百千万亿])*)")
+
+
+def _zh_pair(run: str) -> tuple[Decimal, Decimal, Decimal] | None:
+    match = _PAIR.fullmatch(run)
+    if match is None:
+        return None
+    first, second = CHINESE_DIGITS[match.group(1)], CHINESE_DIGITS[match.group(2)]
+    if second != first + 1:
+        return None
+    multiplier = Decimal(1)
+    if match.group(3):
+        scaled = chinese_int("一" + match.group(3))
+        if scaled is None:
+            return None
+        multiplier = scaled.value
+    return Decimal(first) * multiplier, Decimal(second) * multiplier, multiplier
+
+
+def _nav_numbers(line: str) -> int:
+    return len(re.findall(r"[0-9]+", line))
+
+
+# -- public API ------------------------------------------------------------------------------------
+
+
+def parse_figures(text: str, lang: str | None = None) -> list[Figure]:
+    """Every figure of ``text``, in order.
+
+    ``lang`` ("en", "zh" or None) only names the language of figures whose own
+    wording does not show it (digits with no word around them); both languages
+    are read everywhere, so a Chinese headline inside an English page is read
+    too. Text that is not a string, or holds no figure, gives [].
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return _Reader(text, lang).figures()
+
+
+def _quote(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def parse_figures(text: str, lang: str | None = None) -> list[Figure]:
-    """Every figure in ``text``, in order. ``lang``: "en", "zh" or None (detect)."""
-    if not isinstance(text, str) or not text or len(text) > MAX_TEXT:
-        return []
-    return _Reader(text, lang).read()
-
-
-_NOTATION = re.compile(
-    r"""^\s*
-    (?P<q>>=|<=|≥|≤|>|<|~|≈)?\s*
-    (?P<low>[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)
-    (?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?(?:e[-+]?\d+)?))?
-    (?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?
-    \s*(?P<unit>%|x|[A-Za-z_][A-Za-z_0-9]*(?:\s*(?:\*\*|\^)\s*\d)?|1\s*/\s*[A-Za-z_]+|[A-Za-z_]+\s*/\s*[A-Za-z_]+)?
-    \s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_SYMBOLS = {"≥": ">=", "≤": "<=", "≈": "~"}
-
-
-def _notation(text: str) -> Figure | None:
-    """The claim-file notation: "5.2 billion t", ">3000", "~7000", "5-7 day", "80%", "2.6x"."""
-    match = _NOTATION.match(text)
-    if match is None:
-        return None
-    unit = (match.group("unit") or "").replace("^", "**").replace(" ", "")
-    kind = "number"
-    if unit == "%":
-        unit, kind = "percent", "percent"
-    elif unit.lower() == "x":
-        unit, kind = "", "multiple"
-    elif unit.lower() in ("percent", "pct"):
-        unit, kind = "percent", "percent"
-    elif unit:
-        words = _UNIT_AFTER.fullmatch(unit)
-        if words is not None and words.lastgroup is not None:
-            unit = _UNIT_WORDS[int(words.lastgroup[1:])][1]
-        else:
-            from .units import registry
-
-            try:
-                registry().Unit(unit)
-            except Exception:
-                return None
-    factor = ENGLISH_SCALES.get((match.group("scale") or "").lower(), 1)
-    low_text = match.group("low")
-    decimals = len(low_text.split(".")[1].split("e")[0]) if "." in low_text else 0
-    scientific = "e" in low_text.lower()
-    value = float(low_text) * factor
-    precision = (10.0**-decimals) * factor
-    exact = decimals == 0 and factor == 1 and not scientific
-    if scientific:
-        mantissa = low_text.lower().split("e")[0]
-        digits = len(mantissa.replace(".", "").replace("-", "").lstrip("0"))
-        exponent = math.floor(math.log10(abs(value))) if value else 0
-        precision = 10.0 ** (exponent - digits + 1)
-    qualifier = _SYMBOLS.get(match.group("q") or "=", match.group("q") or "=")
-    low: float | None = value
-    high: float | None = value
-    if match.group("high"):
-        qualifier = "range"
-        high = float(match.group("high")) * factor
-    elif qualifier in (">", ">="):
-        high = None
-    elif qualifier in ("<", "<="):
-        low = None
-    return Figure(
-        text=text.strip(), span=(0, len(text)), value=value, unit=unit, qualifier=qualifier,
-        low=low, high=high, precision=precision, exact=exact, kind=kind, lang="en",
-    )  # fmt: skip
-
-
 def parse_figure(text: str, lang: str | None = None) -> Figure:
-    """Exactly one figure in ``text`` (prose or claim notation), else BriefcheckValueError."""
-    _check_text(text)
-    if not text.strip():
-        raise BriefcheckValueError("no figure in an empty text")
-    notation = _notation(text)
-    if notation is not None:
-        return notation
+    """The one figure of ``text`` (a quote, or a claim's ``expect`` such as ``>3000``).
+
+    Raises :class:`BriefcheckValueError` naming what it saw when there is no figure
+    or more than one.
+    """
+    if not isinstance(text, str):
+        raise BriefcheckValueError(f"no figure in {_quote(repr(text))}: expected text")
     figures = parse_figures(text, lang)
     if not figures:
-        raise BriefcheckValueError(f"no figure in '{_show(text)}'")
+        raise BriefcheckValueError(f"no figure in '{_quote(text)}'")
     if len(figures) > 1:
-        listed = ", ".join(f"'{f.text}'" for f in figures[:5])
-        raise BriefcheckValueError(f"{len(figures)} figures in '{_show(text)}': {listed}")
+        listed = ", ".join(f"'{figure.text}'" for figure in figures[:6])
+        more = ", …" if len(figures) > 6 else ""
+        raise BriefcheckValueError(f"{len(figures)} figures in '{_quote(text)}': {listed}{more}")
     return figures[0]
