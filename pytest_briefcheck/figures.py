@@ -206,6 +206,8 @@ _DIG = r"[0-9\uff10-\uff19]"
 _ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
 _ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Chinese characters, or the full-width forms only Chinese typesetting uses (４３.８５, ％).
+_CHINESE_SIGN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -290,7 +292,7 @@ _CORE = re.compile(
     rf"|(?P<zh>[{_ZHC}]{{2,}}|[{_ZHC}](?=[{_ZH_FOLLOW}]))"
     rf"|(?P<en>(?<![A-Za-z])(?:[Aa]n?{_SP}+(?=(?:{_ARTICLE_NEXT})(?![A-Za-z])))?"
     rf"(?:{_EN_TOKEN})(?![A-Za-z])"
-    rf"(?:(?:{_EN_SEP})(?:{_EN_TOKEN})(?![A-Za-z])){{0,10}}"
+    rf"(?:(?:{_EN_SEP})(?:{_EN_TOKEN})(?![A-Za-z])){{0,7}}"
     rf"(?:{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z]))?)"
 )
 _WORD_SPANS = re.compile(r"[A-Za-z]+")
@@ -327,10 +329,29 @@ _PERCENT = re.compile(
     r"|(?P<tenth>成)(?![为立员本果就功交长都熟型效绩品])"
 )
 _MULTIPLE = re.compile(rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?![A-Za-z])|{_SP}*倍|x(?![A-Za-z0-9])")
+# Unit words written with capitals inside them (EN_UNIT_WORDS holds them in lower case).
+_UNIT_CASES = (
+    "U.S. dollars",
+    "U.S. dollar",
+    "US dollars",
+    "US dollar",
+    "HK dollars",
+    "Hong Kong dollars",
+    "RMB",
+    "CNY",
+    "USD",
+    "EUR",
+    "JPY",
+    "HKD",
+    "GBP",
+    "TEU",
+    "TEUs",
+    "yuan (RMB)",
+)
 _FILLERS = "consecutive|straight|successive|full|whole|more|additional|extra|calendar"
 _EN_UNIT = re.compile(
     rf"(?P<sep>{_SP}+|{_SP}*-{_SP}*)(?:(?:{_FILLERS}){_SP}+)?"
-    rf"(?P<u>{_trie(EN_UNIT_WORDS, capital=True)})(?![A-Za-z])"
+    rf"(?P<u>{_trie([*EN_UNIT_WORDS, *_UNIT_CASES], capital=True)})(?![A-Za-z])"
 )
 _SYMBOL = re.compile(
     rf"{_SP}?(?P<s>{_trie([*UNIT_SYMBOLS, '1'])})"
@@ -514,6 +535,9 @@ _QUALIFIER_SYMBOLS: dict[str, str] = {
     "≈": "~",
 }
 # Characters a Chinese qualifier must not be read out of: 最近 (recent), 节约 (save) ...
+_ZH_QUALIFIER_ENDS = frozenset(
+    phrase[-1] for phrase in [*_QUALIFIERS_ZH, "达", "为", "了", "于", "有"]
+)
 _ZH_NOT_AFTER = {"近": "最附邻亲靠", "约": "条节合协公制签预邀相婚", "超": "赶"}
 
 
@@ -537,7 +561,7 @@ _PREFIX_REACH = 40
 _LABEL_BEFORE = re.compile(
     rf"{_SP}*(?:\.?on|\.son|rebmun|elcitra|noitces|retpahc|meti|egap|hpargarap|esualc|xenna|xidneppa|"
     r"erugif|elbat|esahp|level|edarg|ssalc|lanimret|etag|moor|\.lov|emulov|eussi|puorg|trap|"
-    r"pets|egats|dnuor|noisrev|#)(?![a-z])"
+    r"pets|egats|dnuor|noisrev|enil|mroftalp|etuor|#)(?![a-z])"
 )
 
 # -- the basis ----------------------------------------------------------------------------------
@@ -1003,7 +1027,12 @@ class _Reader:
                 )  # fmt: skip
                 atom.source = "zh"
                 atom.range_high = high
-            elif run[0] in CHINESE_PLACES or run[0] in "万亿":
+            elif (
+                (run[0] in CHINESE_PLACES or run[0] in "万亿")
+                and before in _ZH_QUALIFIER_ENDS
+                and (self.prefix(start) or (None, None))[1] is not None
+            ):
+                # 近千家, 超百万: a bare place word is a number only after a qualifier
                 bare = chinese_int("一" + run)
                 if bare is None:
                     return None
@@ -1547,7 +1576,7 @@ class _Reader:
         )
 
     def language(self, start: int, end: int, text: str, zh: bool) -> str:
-        if zh or _CJK.search(text):
+        if zh or _CHINESE_SIGN.search(text):
             return "zh"
         source = self.text
         left = source[max(0, start - 2) : start].strip()
