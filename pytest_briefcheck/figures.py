@@ -365,7 +365,7 @@ _STOP_WORDS = (
     "less|year|years|day|days|month|months|compared|accounting|reaching|bringing"
 )
 _COUNT = re.compile(
-    rf"(?:{_SP}+(?!(?:{_STOP_WORDS})(?![A-Za-z]))[a-z][a-z'-]*){{0,2}}"
+    rf"(?:{_SP}+(?:(?!(?:{_STOP_WORDS})(?![A-Za-z]))[a-z][a-z'-]*|[A-Z]{{2,5}}(?![A-Za-z]))){{0,2}}"
     rf"{_SP}+(?P<n>{_trie(EN_COUNT_NOUNS, capital=True)})(?![A-Za-z])"
 )
 _PER = re.compile(
@@ -996,7 +996,7 @@ class _Reader:
         text = self.text
         start, end = match.span()
         run = match.group()
-        if len(run) > 24:
+        if len(run) > 40:
             return None
         before = text[start - 1] if start else ""
         if before and (
