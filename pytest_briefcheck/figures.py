@@ -763,6 +763,8 @@ class _Reader:
         self._excluded_ends = [end for _, end in merged]
 
     def read(self, match: re.Match[str]) -> tuple[list[Figure], int]:
+        if self.excluded(match.start(), match.start() + 1):
+            return [], match.end()  # a date ("Aug. 25, 2025") or a page-navigation line
         atom = self.atom(match)
         if atom is None:
             return [], self.skip_to(match)
