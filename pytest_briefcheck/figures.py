@@ -391,6 +391,7 @@ _RANGE_JOIN = re.compile(
 )
 _CURRENCY_AFTER_JOIN = re.compile(_alternation(CURRENCY_PREFIXES, capital=False))
 _OF_AFTER = re.compile(rf"{_SP}+of(?![A-Za-z])")
+_BY_BEFORE = re.compile(rf"(?<![A-Za-z])by{_SP}+$")
 _FROM_CHAIN = re.compile(rf"{_SP}+to{_SP}+")
 _CHANGE_VERB = re.compile(
     r"(?<![A-Za-z])(?:rose|risen|rising|rises|increased?|increasing|grew|grown|growing|fell|"
@@ -848,6 +849,8 @@ class _Reader:
         number = digits(raw)
         if number is None or len(raw) > 40:
             return None
+        if len(raw) > 1 and raw[0] in "0０" and raw[1].isdigit():
+            return None  # 010-6559 2000, 007: a code, not an amount
         after = text[end : end + 2]
         if after[:1] in (":", "：") and after[1:2].isdigit():
             return None
@@ -1113,7 +1116,11 @@ class _Reader:
                 lead = text[max(0, start - 12) : start].lower()
                 if re.search(r"(?:first|second|latter|former|other)\s+$", lead):
                     return None
-            atom.needs_of = not hyphenated
+            # "a third" (country), "three quarters" (of a year) need "of", a qualifier or "by"
+            # to be fractions; "one-fifth", "two thirds", "one third" are fractions anyway
+            atom.needs_of = not hyphenated and (
+                numerator_words in ([], ["a"], ["an"]) or words[-1] in ("quarter", "quarters")
+            )
             if (
                 first[:1].isupper()
                 and not self.sentence_start(start)
@@ -1523,6 +1530,7 @@ class _Reader:
             and qualifier == "="
             and atom.qualifier == "="
             and not _OF_AFTER.match(self.text, atom.end)
+            and not _BY_BEFORE.search(self.text, max(0, atom.start - 4), atom.start)
         ):
             return False
         return not (

@@ -267,6 +267,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
 
 # What a count counts: the figure stays a plain number (unit ""), the word joins its text.
 _COUNT_NOUN_WORDS = """
+person-times person-time man-hours
 item items enterprise enterprises company companies firm firms business businesses case
 cases batch batches person persons people individual individuals country countries
 region regions economy economies city cities province provinces port ports measure

@@ -93,6 +93,9 @@ RATIOS = [
     ("three quarters of firms", 0.75, "", "fraction", True),
     ("a quarter of imports", 0.25, "", "fraction", True),
     ("half of the total", 0.5, "", "fraction", True),
+    ("cut the time by one third", 1 / 3, "", "fraction", True),
+    ("by a third", 1 / 3, "", "fraction", True),
+    ("two thirds", 2 / 3, "", "fraction", True),
     ("1/20,000", 5e-5, "", "fraction", True),
     ("1/3", 1 / 3, "", "fraction", True),
     ("0.2", 0.2, "", "fraction", False),
@@ -301,6 +304,7 @@ UNITS = [
     ("23,000 smuggling criminal cases", ""),
     ("three institutional documents", ""),
     ("120 countries", ""),
+    ("580 million person-times", ""),
     ("26 million declarations per day", "1/day"),
     ("800,000 passengers daily", "1/day"),
     ("100 yuan per day", "CNY/day"),
@@ -490,6 +494,10 @@ NOT_FIGURES = [
     "",
     "   ",
     "no figure here",
+    "call 010-65592000 now",
+    "No.1 Central Document",
+    "the 2nd China International Import Expo",
+    "in three quarters",
 ]
 
 
