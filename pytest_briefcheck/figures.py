@@ -1390,8 +1390,8 @@ class _Reader:
         return currency, qualifier, near, q_start, cur_start
 
     def labelled(self, atom: _Atom) -> bool:
-        """'Group 1', 'No. 5', 'Article 3': a bare integer that names, not counts."""
-        if atom.source != "digits" or atom.unit or atom.kind != "number" or not atom.exact:
+        """'Group 1', 'No. 5', 'version 2.0': a bare number that names, not counts."""
+        if atom.source != "digits" or atom.unit or atom.kind != "number" or atom.scale:
             return False
         window = self.text[max(0, atom.core_start - 14) : atom.core_start][::-1].lower()
         return _LABEL_BEFORE.match(window) is not None
