@@ -834,7 +834,8 @@ class _Reader:
                 ):
                     return None
             elif (
-                before in "_/\\#@&="
+                before in "_/\\#@&"
+                or (before == "=" and text[max(0, start - 2) : start - 1] not in (">", "<"))
                 or before.isdigit()
                 or (before in ".,:" and start >= 2 and text[start - 2].isdigit())
                 or (

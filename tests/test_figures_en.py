@@ -648,3 +648,15 @@ def test_importing_the_module_does_not_import_pint() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("notation", "qualifier", "value"),
+    [(">=7", ">=", 7), ("<=5 day", "<=", 5), (">= 3000", ">=", 3000), ("x=7", None, None)],
+)
+def test_qualifier_symbols_without_a_space(notation: str, qualifier: str | None, value) -> None:
+    figures = parse_figures(notation)
+    if qualifier is None:
+        assert figures == []  # "x=7" is an assignment, not a figure
+    else:
+        assert [(f.qualifier, f.value) for f in figures] == [(qualifier, value)]
