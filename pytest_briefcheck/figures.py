@@ -551,12 +551,18 @@ def _reversed_alternation(table: dict[str, Any], english: bool) -> str:
     return "|".join([_trie(plain), *guarded])
 
 
+_CURRENCIES_REVERSED = "|".join(
+    re.escape(c[::-1].lower()) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+)
+_SYMBOLS_REVERSED = "|".join(
+    re.escape(s[::-1]) for s in sorted(_QUALIFIER_SYMBOLS, key=len, reverse=True)
+)
 _PREFIX = re.compile(
-    rf"(?:{_SP}?(?P<cur>{'|'.join(re.escape(c[::-1].lower()) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))}))?"
+    rf"(?:{_SP}?(?P<cur>{_CURRENCIES_REVERSED}))?"
     rf"(?:(?P<sp>{_SP}*)(?P<verb>达可|到达|达|为|了|于|有)?{_SP}*"
     rf"(?:(?P<en>{_reversed_alternation(_QUALIFIERS_EN, True)})"
     rf"|(?P<zh>{_reversed_alternation(_QUALIFIERS_ZH, False)})"
-    rf"|(?P<sym>{'|'.join(re.escape(s[::-1]) for s in sorted(_QUALIFIER_SYMBOLS, key=len, reverse=True))})))?"
+    rf"|(?P<sym>{_SYMBOLS_REVERSED})))?"
 )
 _PREFIX_REACH = 40
 _LABEL_BEFORE = re.compile(
