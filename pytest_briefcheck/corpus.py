@@ -7,7 +7,7 @@ normalized once, on first use, whatever number of claims quote it.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -59,6 +59,10 @@ class Corpus:
     claims: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     _sources: dict[tuple[object, ...], Source | BriefcheckError] = field(default_factory=dict)
     _files: dict[tuple[str, str | None], DecodedFile] = field(default_factory=dict)
+    # per claim file: the aliases it can use; per spec object: its source's key
+    _specs: dict[str, tuple[ClaimFile, dict[str, SourceSpec]]] = field(default_factory=dict)
+    _source_keys: dict[int, tuple[SourceSpec, tuple[object, ...]]] = field(default_factory=dict)
+    _recent: OrderedDict[str, object] = field(default_factory=OrderedDict)
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
     _in_progress: set[tuple[str, str]] = field(default_factory=set)
 
@@ -89,10 +93,16 @@ class Corpus:
         return next((other for other in self.claims.get(claim.id, ()) if other is not claim), None)
 
     def specs_for(self, file: str) -> dict[str, SourceSpec]:
-        specs = dict(self.registry)
+        """The aliases a claim file can use: the registry's and its own (do not modify)."""
         claim_file = self.files.get(file)
-        if claim_file is not None:
-            specs.update({spec.alias: spec for spec in claim_file.sources})
+        if claim_file is None:
+            return dict(self.registry)
+        cached = self._specs.get(file)
+        if cached is not None and cached[0] is claim_file:
+            return cached[1]
+        specs = dict(self.registry)
+        specs.update({spec.alias: spec for spec in claim_file.sources})
+        self._specs[file] = (claim_file, specs)
         return specs
 
     def spec(self, alias: str, file: str, at: object = None) -> SourceSpec:
@@ -116,7 +126,12 @@ class Corpus:
 
     def source(self, spec: SourceSpec) -> Source:
         """The document a spec names, read once per process."""
-        key = spec.metadata()
+        known = self._source_keys.get(id(spec))
+        if known is not None and known[0] is spec:
+            key = known[1]
+        else:
+            key = spec.metadata()
+            self._source_keys[id(spec)] = (spec, key)
         if key not in self._sources:
             try:
                 self._sources[key] = read_source(
@@ -141,6 +156,16 @@ class Corpus:
             finally:
                 self._in_progress.discard(slot)
         return self._memo[slot]  # type: ignore[return-value]
+
+    def recent(self, key: str, compute: Callable[[], T], size: int = 32) -> T:
+        """Cache a value for the next few checks only (quotes of one sentence come together)."""
+        if key in self._recent:
+            self._recent.move_to_end(key)
+        else:
+            self._recent[key] = compute()
+            if len(self._recent) > size:
+                self._recent.popitem(last=False)
+        return self._recent[key]  # type: ignore[return-value]
 
     def all_specs(self) -> list[SourceSpec]:
         """Every declared source, registry first, each (path, part) once."""
