@@ -38,7 +38,7 @@ def test_a_new_figure_in_a_checked_source_fails_its_coverage(
     result.stdout.fnmatch_lines(
         [
             f"{SUMMARY_EN_NODE} FAILED*",
-            f"sources/{SUMMARY}:1:*: coverage of 'summary_en': 1 of * figures and dates are "
+            f"sources/{SUMMARY}:1: coverage of 'summary_en': 1 of * figures and dates are "
             "not checked by any claim (* quoted by claims, * waived)",
             f"  unchecked: sources/{SUMMARY}:1:* [[]en[]]  '1,200*'  1200*",
             f"  hint: quote each in a claim (briefcheck suggest sources/{SUMMARY} proposes them)*",
