@@ -10,6 +10,7 @@ import sys
 from decimal import Decimal
 
 import pytest
+from builders import fig
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,42 +28,6 @@ from pytest_briefcheck.errors import BriefcheckValueError
 from pytest_briefcheck.figures import QUALIFIERS, Figure
 
 INF = math.inf
-
-
-def fig(
-    value: float,
-    unit: str = "",
-    *,
-    p: float | None = None,
-    q: str = "=",
-    low: float | None = None,
-    high: float | None = None,
-    near: bool = False,
-    basis: str | None = None,
-    kind: str = "number",
-    text: str = "",
-    lang: str = "en",
-) -> Figure:
-    """A figure; ``p`` given means rounded to that step, omitted means exact."""
-    if q in (">", ">=") and low is None:
-        low = value
-    if q in ("<", "<=") and high is None:
-        high = value
-    return Figure(
-        text=text or f"{value:g} {unit}".strip(),
-        span=(0, 0),
-        value=value,
-        unit=unit,
-        qualifier=q,
-        low=low,
-        high=high,
-        precision=p if p is not None else 1.0,
-        exact=p is None,
-        near=near,
-        basis=basis,
-        kind=kind,
-        lang=lang,
-    )
 
 
 def day(text: str) -> DateValue:

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from builders import check
 
-from pytest_briefcheck.figures import Figure, parse_figure, parse_figures
-
-
-def check(figure: Figure, **expected: Any) -> None:
-    for name, want in expected.items():
-        got = getattr(figure, name)
-        if isinstance(want, float) and got is not None:
-            assert got == pytest.approx(want, rel=1e-12), (name, figure)
-        else:
-            assert got == want, (name, figure)
-
+from pytest_briefcheck.figures import parse_figure, parse_figures
 
 # -- numbers ------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from builders import fig
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,37 +22,6 @@ from pytest_briefcheck.relations import (
     evaluate,
     parse_relation,
 )
-
-
-def fig(
-    value: float,
-    unit: str = "",
-    *,
-    p: float | None = None,
-    q: str = "=",
-    low: float | None = None,
-    high: float | None = None,
-    kind: str = "number",
-    text: str = "",
-) -> Figure:
-    """A figure; ``p`` given means rounded to that step, omitted means exact."""
-    if q in (">", ">=") and low is None:
-        low = value
-    if q in ("<", "<=") and high is None:
-        high = value
-    return Figure(
-        text=text or f"{value:g} {unit}".strip(),
-        span=(0, 0),
-        value=value,
-        unit=unit,
-        qualifier=q,
-        low=low,
-        high=high,
-        precision=p if p is not None else 1.0,
-        exact=p is None,
-        kind=kind,
-    )
-
 
 CLAIMS: dict[str, Figure] = {
     "open_ports_total": fig(311, text="311"),
