@@ -476,7 +476,7 @@ def test_closest_search_of_a_long_quote_is_bounded(tmp_path: Path) -> None:
     assert len(quote) > 20 * MAX_FUZZY_QUOTE
     started = time.monotonic()
     source.closest(quote)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 15  # a bound against blow-up, not a speed target
 
 
 def test_read_source_raises_only_source_errors(tmp_path: Path) -> None:

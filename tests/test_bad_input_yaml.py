@@ -469,7 +469,7 @@ def test_alias_bomb_costs_little_time_and_memory(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 15  # a bound against blow-up, not a speed target
     assert peak < 20 * 1024 * 1024
     assert claim_file.error is not None
     assert "aliases (*name) would add more than" in claim_file.error.message
