@@ -319,6 +319,7 @@ _EN_SCALE = re.compile(
 )
 _ZH_SCALE_CHARS = re.compile(r"(?:万亿|[十百千万亿])+")
 _ZH_UNIT_STARTS = ("千瓦", "千米", "千克", "百分", "千分", "万分")
+_MIXED_GROUPS = 4
 _MIXED_NEXT = re.compile(rf"({_ARABIC})((?:万亿|[十百千万亿])+)")
 _GT_INNER = re.compile(r"[多余]")
 
@@ -717,6 +718,7 @@ class _Reader:
         words = _WORD_TRIGGER.search
         next_number = numbers(text)
         next_word = words(lowered)
+        position = 0  # everything before it has been read; a candidate never steps back past it
         while next_number is not None or next_word is not None:
             if next_word is None or (
                 next_number is not None and next_number.start() <= next_word.start()
@@ -727,12 +729,14 @@ class _Reader:
                 candidate = next_word.start()
                 before = text[max(0, candidate - 4) : candidate]
                 word = _WORD_SPANS.match(text, candidate)
+                article = _ARTICLE_BEFORE.search(before)
                 if (
                     word is not None
                     and word.group().lower() in _ARTICLE_WORDS
-                    and _ARTICLE_BEFORE.search(before)
+                    and article is not None
+                    and candidate - len(before) + article.start() >= position
                 ):
-                    candidate -= len(before) - _ARTICLE_BEFORE.search(before).start()  # type: ignore[union-attr]
+                    candidate -= len(before) - article.start()
             match = _CORE.match(text, candidate)
             position = candidate + 1
             if match is not None:
@@ -953,16 +957,19 @@ class _Reader:
                     ("arabic", atom.value, _decimals(atom.precision))
                 ]
                 tokens.extend(_zh_scale_tokens(chars))
+                smallest = min(value for _, value, _ in tokens[1:])
                 stop = position + len(chars)
-                while True:
+                for _ in range(_MIXED_GROUPS):  # 3亿4500万2千: a numeral has a few groups
                     more = _MIXED_NEXT.match(text, stop)
                     if more is None:
                         break
                     number = digits(more.group(1))
-                    if number is None:
-                        break
+                    group = _zh_scale_tokens(more.group(2))
+                    if number is None or group[0][1] >= smallest:
+                        break  # groups descend (亿, 万, 千); "1万1万" is two numbers
+                    smallest = min(value for _, value, _ in group)
                     tokens.append(("arabic", number.value, _decimals(number.precision)))
-                    tokens.extend(_zh_scale_tokens(more.group(2)))
+                    tokens.extend(group)
                     stop = more.end()
                 combined = combine(tokens)
                 if combined is not None:

@@ -1,7 +1,12 @@
-"""Builders shared by the engine tests: a figure made by hand, and a field-by-field check."""
+"""Shared by the engine tests: a figure made by hand, a field-by-field check, a time bound."""
 
 from __future__ import annotations
 
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -52,3 +57,32 @@ def check(figure: Figure, **expected: Any) -> None:
             assert got == pytest.approx(want, rel=1e-12), (name, figure)
         else:
             assert got == want, (name, figure)
+
+
+BLOW_UP_BOUND = 15.0  # seconds; regex blow-ups and endless loops take minutes or forever
+
+
+@contextmanager
+def within(seconds: float = BLOW_UP_BOUND) -> Iterator[None]:
+    """Fail the test if the block runs longer than ``seconds``, and stop it there.
+
+    A bound against blow-up, not a speed target (speed is benchmarked): the block is
+    interrupted by a timer signal, so an endless loop fails instead of hanging the run.
+    """
+
+    def expire(signum: int, frame: object) -> None:
+        pytest.fail(f"still running after {seconds:g} s: a blow-up or an endless loop")
+
+    armed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if armed:
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    elapsed = time.monotonic() - started
+    assert elapsed < seconds, f"took {elapsed:.1f} s, bound {seconds:g} s"

@@ -7,6 +7,7 @@ against the same run without it, so they hold whatever the corpus's own outcomes
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -170,19 +171,86 @@ def _snapshot(root: Path) -> dict[str, tuple[str, int, int]]:
     return found
 
 
+EVERY_FEATURE = (
+    "--briefcheck-coverage",
+    "--briefcheck-update-quotes",
+    "--briefcheck-json=report.json",
+    "--briefcheck-html=report.html",
+)
+
+
+def _corpus_snapshot(root: Path) -> dict[str, tuple[str, int, int]]:
+    return {
+        f"{top}/{name}": state
+        for top in ("sources", "claims")
+        for name, state in _snapshot(root / top).items()
+    }
+
+
+def _changed(root: Path, before: dict[str, tuple[str, int, int]]) -> list[str]:
+    after = _corpus_snapshot(root)
+    return sorted(
+        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+    )
+
+
 @pytest.mark.parametrize(
     "args",
-    [(), ("-n", "2"), ("--junitxml", "out.xml")],
-    ids=["serial", "xdist", "junitxml"],
+    [(), ("-n", "2"), ("--junitxml", "out.xml"), EVERY_FEATURE, ("-n", "2", *EVERY_FEATURE)],
+    ids=["serial", "xdist", "junitxml", "every-feature", "every-feature-xdist"],
 )
 def test_the_corpus_is_never_written(bundled: Path, pytester, args: tuple[str, ...]) -> None:
-    # a claim that fails and a missing quote: both print, neither may write
+    # a claim that fails and a missing quote: both print, neither may write, except
+    # that --briefcheck-update-quotes rewrites the reworded quote's claim file (only it)
     claims = bundled / "claims" / "customs-2025-08-25"
     (claims / "zz-missing.yaml").write_text(
         DATE_CLAIM.format(id="missing_date").replace("Aug. 25, 2025", "Aug. 32, 2025"), "utf-8"
     )
-    before = {"sources": _snapshot(bundled / "sources"), "claims": _snapshot(bundled / "claims")}
-    assert before["sources"], "the bundled sources were not copied"
+    before = _corpus_snapshot(bundled)
+    assert any(name.startswith("sources/") for name in before), "the sources were not copied"
     run(pytester, "-p", "no:cacheprovider", *args, subprocess=bool(args and args[0] == "-n"))
-    after = {"sources": _snapshot(bundled / "sources"), "claims": _snapshot(bundled / "claims")}
-    assert after == before
+    rewritten = "claims/customs-2025-08-25/zz-missing.yaml"
+    if "--briefcheck-update-quotes" in args:
+        assert _changed(bundled, before) == [rewritten.rpartition("/")[0], rewritten]
+        assert 'text: "Aug. 25, 2025"' in (bundled / rewritten).read_text(encoding="utf-8")
+    else:
+        assert _changed(bundled, before) == []
+
+
+INTERRUPT_AT_THIRD_ITEM = """
+import itertools
+import pytest
+
+_seen = itertools.count(1)
+
+
+def pytest_runtest_setup(item):
+    if next(_seen) == 3:
+        raise KeyboardInterrupt
+"""
+
+
+def test_an_interrupted_run_leaves_no_partial_files(bundled: Path, pytester) -> None:
+    (bundled / "ctrl_c.py").write_text(INTERRUPT_AT_THIRD_ITEM, encoding="utf-8")
+    before = _corpus_snapshot(bundled)
+    result = pytester.runpytest_subprocess(
+        "--briefcheck",
+        "-p",
+        "ctrl_c",
+        "-p",
+        "no:cacheprovider",
+        *EVERY_FEATURE,
+        timeout=600,
+    )
+    assert result.ret == pytest.ExitCode.INTERRUPTED, result.stdout.str()
+    assert "KeyboardInterrupt" in result.stdout.str()
+    assert _changed(bundled, before) == []
+    left = sorted(p.name for p in bundled.iterdir() if p.is_file())
+    # a report is written whole (what ran before the interrupt) or not at all; no temp files
+    assert set(left) <= {"ctrl_c.py", "report.json", "report.html", "stdout", "stderr"}, left
+    if "report.json" in left:
+        report = json.loads((bundled / "report.json").read_text(encoding="utf-8"))
+        assert report["briefcheck"] == 1
+        assert len(report["items"]) <= 2
+    if "report.html" in left:
+        assert (bundled / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")

@@ -8,10 +8,10 @@ import itertools
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from builders import within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -309,10 +309,8 @@ def test_bad_base_is_a_value_error() -> None:
 
 def test_gigantic_text_is_refused_quickly_and_quoted_short() -> None:
     text = "Aug. 25, 2025 " * 100_000
-    began = time.perf_counter()
-    with pytest.raises(BriefcheckValueError, match="too long") as info:
-        parse_date(text)
-    assert time.perf_counter() - began < 15  # refused by length, not parsed: a bound, not a target
+    with within(), pytest.raises(BriefcheckValueError, match="too long") as info:
+        parse_date(text)  # refused by length, not parsed
     assert len(str(info.value)) < 200
 
 
@@ -420,9 +418,8 @@ def _document(size: int) -> str:
 def test_find_dates_on_100_kb_is_fast() -> None:
     parse_date("Aug. 25, 2025")  # dateparser's one-off start-up is not what is measured
     text = _document(100_000)
-    began = time.perf_counter()
-    found = find_dates(text, base=BASE)
-    assert time.perf_counter() - began < 15.0  # a bound against blow-up; speed is benchmarked
+    with within():
+        found = find_dates(text, base=BASE)
     assert len(found) > 1000
 
 
@@ -443,12 +440,9 @@ def test_find_dates_on_100_kb_is_fast() -> None:
     ids=lambda garbage: f"{garbage[:12]!r}x{len(garbage)}",
 )
 def test_no_catastrophic_backtracking(garbage: str) -> None:
-    # A bound against regex blow-up (which takes minutes), not a speed target:
-    # these take about a second; the benchmarks measure speed.
-    began = time.perf_counter()
-    date_spans(garbage)
-    find_dates(garbage, base=BASE)
-    assert time.perf_counter() - began < 15.0
+    with within():
+        date_spans(garbage)
+        find_dates(garbage, base=BASE)
 
 
 # -- properties -------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
+from builders import within
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -254,6 +254,5 @@ def test_non_text_input(value: object) -> None:
     ids=lambda text: repr(text[:8]),
 )
 def test_gigantic_strings_are_fast(text: str) -> None:
-    started = time.process_time()
-    parse_figures(text)
-    assert time.process_time() - started < 1.0
+    with within():
+        parse_figures(text)
