@@ -1,7 +1,8 @@
 """The HTML report in headless Chromium: what a reader of the page sees.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them);
-without them the tests skip and say so. Selenium is given both executables, so
+without them the tests skip and say so, except under CI (``CI`` set), where
+they fail: a check CI never runs is no check. Selenium is given both executables, so
 it never looks for (or downloads) a driver of its own.
 
 ``BRIEFCHECK_SCREENSHOT=docs/report.png pytest tests/test_html_browser.py``
@@ -59,10 +60,13 @@ def _chromium() -> tuple[str, str] | None:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     found = _chromium()
     if found is None:
-        pytest.skip(
+        reason = (
             "no headless browser: Chromium and chromedriver are not installed "
             "(Debian: apt-get install chromium chromium-driver)"
         )
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; .ci/run installs them, so CI must have them")
+        pytest.skip(reason)
     binary, driver_path = found
     options = webdriver.ChromeOptions()
     for flag in CHROMIUM_FLAGS:
