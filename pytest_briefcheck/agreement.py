@@ -350,9 +350,31 @@ def _frame(unit: str, kind: str, basis: str | None, strip_period: bool) -> _Fram
     return _Frame(factor, base, dimension, ratio, basis, label, own)
 
 
+@lru_cache(maxsize=1 << 16)  # a figure is compared with many others (translations, clusters)
 def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Frame, Interval]:
     frame = _frame(fig.unit, fig.kind, fig.basis, strip_period)
     return frame, _own_span(fig, tolerance).scaled(frame.factor).interval(frame.unit)
+
+
+def may_agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
+    """False only when ``agree(a, b)`` certainly fails: a cheap screen for many pairs.
+
+    Compares what ``agree`` compares first (dimension, kind of number, basis) and the
+    admitted intervals as floats, with a little slack so that rounding never hides
+    a pair that ``agree``, working in exact fractions, would accept.
+    """
+    try:
+        frame_a, interval_a = _framed(a, tolerance, strip_period=True)
+        frame_b, interval_b = _framed(b, tolerance, strip_period=True)
+    except BriefcheckValueError:
+        return True  # let agree() say why
+    if frame_a.dimension != frame_b.dimension or frame_a.ratio != frame_b.ratio:
+        return False
+    if frame_a.basis is not None and frame_b.basis is not None and frame_a.basis != frame_b.basis:
+        return False
+    ends = [x for x in interval_a.as_tuple()[:2] + interval_b.as_tuple()[:2] if math.isfinite(x)]
+    slack = 1e-9 * max((abs(x) for x in ends), default=0.0)
+    return interval_a.low <= interval_b.high + slack and interval_b.low <= interval_a.high + slack
 
 
 def admitted(

@@ -7,7 +7,7 @@ normalized once, on first use, whatever number of claims quote it.
 from __future__ import annotations
 
 import difflib
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,7 +62,6 @@ class Corpus:
     # per claim file: the aliases it can use; per spec object: its source's key
     _specs: dict[str, tuple[ClaimFile, dict[str, SourceSpec]]] = field(default_factory=dict)
     _source_keys: dict[int, tuple[SourceSpec, tuple[object, ...]]] = field(default_factory=dict)
-    _recent: OrderedDict[str, object] = field(default_factory=OrderedDict)
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
     _in_progress: set[tuple[str, str]] = field(default_factory=set)
 
@@ -157,15 +156,10 @@ class Corpus:
                 self._in_progress.discard(slot)
         return self._memo[slot]  # type: ignore[return-value]
 
-    def recent(self, key: str, compute: Callable[[], T], size: int = 32) -> T:
-        """Cache a value for the next few checks only (quotes of one sentence come together)."""
-        if key in self._recent:
-            self._recent.move_to_end(key)
-        else:
-            self._recent[key] = compute()
-            if len(self._recent) > size:
-                self._recent.popitem(last=False)
-        return self._recent[key]  # type: ignore[return-value]
+    def release(self) -> None:
+        """Drop what was read and computed (the run is over); claims and settings stay."""
+        for cache in (self._sources, self._files, self._specs, self._source_keys, self._memo):
+            cache.clear()
 
     def all_specs(self) -> list[SourceSpec]:
         """Every declared source, registry first, each (path, part) once."""

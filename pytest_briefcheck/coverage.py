@@ -13,11 +13,12 @@ Plain functions; the pytest item is in ``items``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import ERROR, MISSING, VERIFIED, Outcome, describe
+from .checks import ERROR, MISSING, VERIFIED, Outcome, describe, source_values
 from .claims import Location, SourceSpec, Waiver
 from .corpus import Corpus
 from .dates import DateValue
@@ -85,19 +86,13 @@ def source_mentions(corpus: Corpus, spec: SourceSpec) -> tuple[Mention, ...]:
     """Every figure and date of the source a spec names, in order; read once per run."""
     source = corpus.source(spec)
     key = f"{source.display}|{spec.lines}|{spec.start}|{spec.end}|{source.lang}"
-    return corpus.memo("mentions", key, lambda: _read_mentions(source))
+    return corpus.memo("mentions", key, lambda: _read_mentions(corpus, source))
 
 
-def _read_mentions(source: Source) -> tuple[Mention, ...]:
-    from .dates import find_dates
-    from .figures import parse_figures
-
-    dates = list(find_dates(source.text, base=source.base_date, lang=source.lang))
-    figures = [
-        f
-        for f in parse_figures(source.text, lang=source.lang)
-        if not any(_overlaps(f.span, d.span) for d in dates)
-    ]
+def _read_mentions(corpus: Corpus, source: Source) -> tuple[Mention, ...]:
+    dates = source_values(corpus, source, "date")
+    in_dates = _merged(d.span for d in dates)
+    figures = [f for f in source_values(corpus, source, "figure") if not _hits(in_dates, *f.span)]
     found: list[Mention] = []
     for kind, values in (("figure", figures), ("date", dates)):
         for value in values:
@@ -123,10 +118,37 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_Regions = tuple[list[int], list[int]]
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> _Regions:
+    """Spans sorted by start, merged into disjoint regions: their starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in spans:
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _hits(regions: _Regions, start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a region (only the last one starting before ``end`` can)."""
+    starts, ends = regions
+    last = bisect.bisect_left(starts, end) - 1
+    return last >= 0 and ends[last] > start
+
+
 # -- what the claims quote ----------------------------------------------------------------------
 
 
 def _file_key(corpus: Corpus, spec: SourceSpec) -> Path | None:
+    return corpus.memo("coverage-file", spec.path, lambda: _resolved(corpus, spec))
+
+
+def _resolved(corpus: Corpus, spec: SourceSpec) -> Path | None:
     try:
         path, _ = resolve_path(spec, corpus.settings.sources_dir, corpus.sources_display)
     except BriefcheckError:
@@ -137,6 +159,15 @@ def _file_key(corpus: Corpus, spec: SourceSpec) -> Path | None:
 def quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:
     """Per source file, the spans (offsets into the whole file) that claims' quotes read."""
     return corpus.memo("coverage", "quoted", lambda: _quoted_spans(corpus))
+
+
+def _quoted_regions(corpus: Corpus) -> dict[Path, _Regions]:
+    """The quoted spans of each file (sorted by start) merged into disjoint regions."""
+
+    def merge() -> dict[Path, _Regions]:
+        return {key: _merged(spans) for key, spans in quoted_spans(corpus).items()}
+
+    return corpus.memo("coverage", "regions", merge)
 
 
 def _quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:
@@ -178,8 +209,8 @@ def is_quoted(corpus: Corpus, spec: SourceSpec, mention: Mention) -> bool:
     key = _file_key(corpus, spec)
     if key is None:
         return False
-    absolute = (source.offset + mention.start, source.offset + mention.end)
-    return any(_overlaps(absolute, span) for span in quoted_spans(corpus).get(key, ()))
+    regions = _quoted_regions(corpus).get(key, ([], []))
+    return _hits(regions, source.offset + mention.start, source.offset + mention.end)
 
 
 # -- waivers ------------------------------------------------------------------------------------

@@ -756,8 +756,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
 )
 
 
-def _mentions(text: str, *, windowed: bool | None = None) -> list[_Mention]:
-    """Every mention in ``text``, sorted, longest first where two overlap."""
+_CACHED_FROM = 4000  # a document, read by find_dates, date_spans and detect_document_dates
+
+
+def _mentions(text: str, *, windowed: bool | None = None) -> tuple[_Mention, ...]:
+    """Every mention in ``text``, sorted, longest first where two overlap.
+
+    A long text is scanned once for its three readers (the figure parser skipping
+    dates, find_dates and detect_document_dates); mentions are frozen, so shared.
+    """
+    if len(text) < _CACHED_FROM:
+        return _scan(text, windowed)
+    return _scan_document(text, windowed)
+
+
+@lru_cache(maxsize=64)
+def _scan_document(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
+    return _scan(text, windowed)
+
+
+def _scan(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
     folded = _fold(text)
     if windowed is None:
         windowed = len(folded) >= _WINDOWED_FROM
@@ -792,7 +810,7 @@ def _mentions(text: str, *, windowed: bool | None = None) -> list[_Mention]:
             continue
         starts.insert(index, start)
         chosen.insert(index, mention)
-    return chosen
+    return tuple(chosen)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

@@ -56,9 +56,15 @@ def enabled(config: pytest.Config) -> bool:
     return bool(config.getini("briefcheck") if flag is None else flag)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     if not enabled(config):
         return
     from .session import BriefcheckSession
 
-    config.pluginmanager.register(BriefcheckSession(config), "briefcheck-session")
+    session = BriefcheckSession(config)
+    # Cleanups run last-registered first: registered before pytest's own (tryfirst),
+    # this one runs after pytest's final garbage collections, which then skip the
+    # objects the session froze for the run.
+    config.add_cleanup(session.thaw)
+    config.pluginmanager.register(session, "briefcheck-session")

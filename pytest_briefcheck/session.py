@@ -65,6 +65,7 @@ class BriefcheckSession:
         self.config = config
         self.settings = settings_from(config)
         self._corpus: Corpus | None = None
+        self._frozen = False
         self.records: list[dict[str, Any]] = []
         self.updates: list[QuoteUpdate] = []
         self.update_lines: list[str] = []
@@ -122,13 +123,20 @@ class BriefcheckSession:
         # garbage collector's generations, which every full collection would walk again
         # (a fifth of a large run's time). What is garbage now is collected first;
         # frozen objects are still freed when their last reference goes, and cycles
-        # among them once pytest_unconfigure unfreezes.
+        # among them once thaw() unfreezes, after pytest's last collections.
         gc.collect()
         gc.freeze()
+        self._frozen = True
 
     @pytest.hookimpl
     def pytest_unconfigure(self, config: pytest.Config) -> None:
-        gc.unfreeze()
+        if self._corpus is not None:
+            self._corpus.release()
+
+    def thaw(self) -> None:
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:

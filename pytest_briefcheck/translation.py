@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .agreement import Tolerance, admitted, agree
+from .agreement import Tolerance, admitted, agree, may_agree
 from .checks import CONTRADICTED, ERROR, VERIFIED, Outcome
 from .claims import Location, SourceSpec
 from .corpus import Corpus
@@ -110,7 +110,8 @@ def align(
     """Pair every figure with an agreeing one on the other side, then the near misses."""
 
     def agreeing(a: Mention, b: Mention) -> bool:
-        return agrees(figure_of(a), figure_of(b), tolerance)[0]
+        first, second = figure_of(a), figure_of(b)
+        return may_agree(first, second, tolerance) and agrees(first, second, tolerance)[0]
 
     matched: list[tuple[Mention, Mention]] = []
     alone_mine: list[Mention] = []

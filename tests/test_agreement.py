@@ -21,6 +21,7 @@ from pytest_briefcheck.agreement import (
     agree,
     agree_dates,
     format_number,
+    may_agree,
     odd_ones_out,
 )
 from pytest_briefcheck.dates import DateValue
@@ -486,6 +487,28 @@ tolerances = st.builds(
 def test_agreement_is_symmetric(pair: tuple[Figure, Figure], tolerance: Tolerance) -> None:
     a, b = pair
     assert agree(a, b, tolerance).agrees == agree(b, a, tolerance).agrees
+
+
+@settings(max_examples=500, deadline=None)
+@given(pairs(), tolerances)
+def test_the_cheap_screen_never_rejects_an_agreeing_pair(
+    pair: tuple[Figure, Figure], tolerance: Tolerance
+) -> None:
+    a, b = pair
+    if agree(a, b, tolerance).agrees:
+        assert may_agree(a, b, tolerance)
+
+
+@pytest.mark.parametrize(("a", "b", "agrees"), [row[1:] for row in AGREEMENTS])
+def test_the_cheap_screen_on_the_agreement_table(a: Figure, b: Figure, agrees: bool) -> None:
+    assert may_agree(a, b) or not agrees
+
+
+def test_the_cheap_screen_rejects_other_units_bases_and_far_values() -> None:
+    assert not may_agree(TONS_EN, fig(5.2e9, "CNY", p=1e8))
+    assert not may_agree(fig(1, basis="per_year"), fig(1, basis="per_day"))
+    assert not may_agree(TONS_EN, fig(9e9, "t", p=1e9))
+    assert may_agree(TONS_EN, TONS_ZH)
 
 
 @settings(max_examples=300, deadline=None)
