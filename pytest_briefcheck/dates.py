@@ -770,9 +770,14 @@ def _mentions(text: str, *, windowed: bool | None = None) -> tuple[_Mention, ...
     return _scan_document(text, windowed)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=2048)  # a corpus' documents are read in no useful order; see forget_documents
 def _scan_document(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
     return _scan(text, windowed)
+
+
+def forget_documents() -> None:
+    """Drop the mentions kept for long texts (a run calls this when it is over)."""
+    _scan_document.cache_clear()
 
 
 def _scan(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
