@@ -62,7 +62,8 @@ sources.decode = _counted_decode
 _normalized = sources.Source.normalized.func
 
 def _counted_normalized(self):
-    NORMALIZED[self.display] += 1
+    if ("normalized", self.offset, len(self.text)) not in self.file_memo:  # see Source.normalized
+        NORMALIZED[f"{self.display}:{self.offset}"] += 1
     return _normalized(self)
 
 _prop = functools.cached_property(_counted_normalized)

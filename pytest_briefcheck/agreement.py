@@ -356,6 +356,11 @@ def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Fra
     return frame, _own_span(fig, tolerance).scaled(frame.factor).interval(frame.unit)
 
 
+def forget_figures() -> None:
+    """Drop the frames and intervals kept per figure (a run calls this when it is over)."""
+    _framed.cache_clear()
+
+
 def may_agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
     """False only when ``agree(a, b)`` certainly fails: a cheap screen for many pairs.
 

@@ -158,11 +158,13 @@ class Corpus:
 
     def release(self) -> None:
         """Drop what was read and computed (the run is over); claims and settings stay."""
+        from .agreement import forget_figures
         from .dates import forget_documents
 
         for cache in (self._sources, self._files, self._specs, self._source_keys, self._memo):
             cache.clear()
         forget_documents()
+        forget_figures()
 
     def all_specs(self) -> list[SourceSpec]:
         """Every declared source, registry first, each (path, part) once."""

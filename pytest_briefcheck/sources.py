@@ -64,7 +64,7 @@ class Source:
     encoding: str
     lines: LineIndex = field(repr=False)
     # shared by every part of one file: what is computed once from ``full_text``
-    file_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    file_memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def alias(self) -> str:
@@ -76,7 +76,11 @@ class Source:
 
     @cached_property
     def normalized(self) -> NormalizedText:
-        return normalize(self.text)
+        # several aliases may take the same part of one file: normalize it once
+        key = ("normalized", self.offset, len(self.text))
+        if key not in self.file_memo:
+            self.file_memo[key] = normalize(self.text)
+        return self.file_memo[key]  # type: ignore[return-value]
 
     @cached_property
     def detected_dates(self) -> object:
@@ -373,7 +377,7 @@ def resolve_path(spec: SourceSpec, root: Path, display_root: str) -> tuple[Path,
 
 
 # A decoded file: its text, encoding, line index and what its parts share.
-DecodedFile = tuple[str, str, LineIndex, dict[str, object]]
+DecodedFile = tuple[str, str, LineIndex, dict[object, object]]
 
 
 def read_source(
@@ -436,7 +440,7 @@ def read_source(
         ) from None
     full_text, encoding = decode(raw, display, spec.encoding)
     lines = LineIndex(full_text)
-    memo: dict[str, object] = {}
+    memo: dict[object, object] = {}
     if files is not None:
         files[key] = (full_text, encoding, lines, memo)
     offset, text = _take_part(spec, full_text, lines, display)

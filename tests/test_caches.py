@@ -1,0 +1,49 @@
+"""What a run keeps and when it lets go: each file part normalized once, scans shared,
+and the engine's caches emptied when the run is over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import OPENING, SOURCES
+
+from pytest_briefcheck import agreement, dates
+from pytest_briefcheck.claims import Location, SourceSpec
+from pytest_briefcheck.corpus import Corpus, Settings
+
+
+def _spec(alias: str, **metadata: object) -> SourceSpec:
+    return SourceSpec(alias=alias, path=OPENING, at=Location("claims/sources.yaml", 1), **metadata)
+
+
+def test_two_declarations_of_one_file_share_one_reading(tmp_path: Path) -> None:
+    corpus = Corpus(Settings(rootdir=tmp_path, claims_dir=tmp_path, sources_dir=SOURCES))
+    first = corpus.source(_spec("opening"))
+    second = corpus.source(_spec("opening_en", lang="en"))  # other metadata: another Source
+    assert first is not second
+    assert first.normalized is second.normalized
+    assert first.full_text is second.full_text
+
+
+def test_a_document_is_scanned_for_dates_once_for_its_three_readers() -> None:
+    text = (SOURCES / OPENING).read_text(encoding="utf-8")
+    dates.forget_documents()
+    dates.date_spans(text)
+    dates.find_dates(text)
+    dates.detect_document_dates(text)
+    info = dates._scan_document.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+
+
+def test_a_run_empties_the_engine_caches_when_it_is_over(bundled: Path, pytester) -> None:
+    result = pytester.runpytest("--briefcheck", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=83, xfailed=2)
+    assert dates._scan_document.cache_info().currsize == 0
+    assert agreement._framed.cache_info().currsize == 0
+
+
+@pytest.fixture(autouse=True)
+def _clean_caches() -> None:
+    dates.forget_documents()
+    agreement.forget_figures()
