@@ -85,18 +85,21 @@ class Outcome:
     def passed(self) -> bool:
         return self.status == VERIFIED
 
-    def as_record(self) -> dict[str, Any]:
-        return {
+    def as_record(self, *, complete: bool = True) -> dict[str, Any]:
+        """What the reports show; without ``complete``, what the summary counts only."""
+        record: dict[str, Any] = {
             "kind": self.kind,
             "name": self.name,
             "file": self.file,
             "line": self.at.line,
             "status": self.status,
-            "headline": self.headline,
-            "expected": self.expected,
-            "quotes": [reading.as_record() for reading in self.readings],
-            "details": list(self.details),
         }
+        if complete:
+            record["headline"] = self.headline
+            record["expected"] = self.expected
+            record["quotes"] = [reading.as_record() for reading in self.readings]
+            record["details"] = list(self.details)
+        return record
 
 
 def describe(value: Value) -> str:

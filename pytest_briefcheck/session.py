@@ -67,6 +67,11 @@ class BriefcheckSession:
         self._corpus: Corpus | None = None
         self._frozen = False
         self.records: list[dict[str, Any]] = []
+        self.complete_records = (
+            self._report_path("json") is not None
+            or self._report_path("html") is not None
+            or os.environ.get("GITHUB_ACTIONS") == "true"
+        )
         self.updates: list[QuoteUpdate] = []
         self.update_lines: list[str] = []
         self.report_lines: list[str] = []
@@ -143,7 +148,9 @@ class BriefcheckSession:
         report = yield
         outcome = item.stash.get(OUTCOME_KEY, None)
         if report.when == "call" and outcome is not None:
-            report.user_properties.append((RECORD_KEY, outcome.as_record()))
+            # a passed check's quotes travel (to the xdist controller) only for a report
+            complete = self.complete_records or not outcome.passed
+            report.user_properties.append((RECORD_KEY, outcome.as_record(complete=complete)))
             for update in item.stash.get(UPDATES_KEY, ()):
                 # an xdist worker never writes: the controller applies what it reports
                 report.user_properties.append((UPDATE_RECORD_KEY, update.as_record()))

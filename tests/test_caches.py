@@ -47,3 +47,22 @@ def test_a_run_empties_the_engine_caches_when_it_is_over(bundled: Path, pytester
 def _clean_caches() -> None:
     dates.forget_documents()
     agreement.forget_figures()
+
+
+def _passed_claim_record(pytester, *args: str) -> dict:
+    recorder = pytester.inline_run("--briefcheck", "-p", "no:cacheprovider", *args)
+    for report in recorder.getreports("pytest_runtest_logreport"):
+        if report.when == "call" and report.passed and "::" in report.nodeid:
+            records = [value for key, value in report.user_properties if key == "briefcheck"]
+            if records and records[0]["kind"] == "claim":
+                return records[0]
+    raise AssertionError("no passed claim")
+
+
+def test_a_passed_check_carries_its_quotes_only_when_a_report_needs_them(
+    bundled: Path, pytester
+) -> None:
+    lean = _passed_claim_record(pytester)
+    assert set(lean) == {"kind", "name", "file", "line", "status"}
+    complete = _passed_claim_record(pytester, "--briefcheck-json=report.json")
+    assert complete["quotes"] and complete["status"] == "verified"
