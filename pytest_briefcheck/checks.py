@@ -129,14 +129,18 @@ def _agree(corpus: Corpus, a: Value, b: Value) -> Any:
 # -- reading quotes ---------------------------------------------------------------------------
 
 
+def part_key(source: Source) -> str:
+    """What a source's readings depend on: its file, the part taken and its language."""
+    spec = source.spec
+    return f"{source.display}|{spec.lines}|{spec.start}|{spec.end}|{source.lang}"
+
+
 def source_values(corpus: Corpus, source: Source, kind: str) -> tuple[Value, ...]:
     """Every figure (or date) of a source in order, read once per run from its whole text.
 
     Reading the whole document once costs less than reading each quoted sentence, and
     a figure reads the same either way: the engine looks only a few words around it.
     """
-    spec = source.spec
-    key = f"{source.display}|{spec.lines}|{spec.start}|{spec.end}|{source.lang}|{kind}"
 
     def read() -> tuple[Value, ...]:
         if kind == "date":
@@ -147,7 +151,7 @@ def source_values(corpus: Corpus, source: Source, kind: str) -> tuple[Value, ...
 
         return tuple(parse_figures(source.text, lang=source.lang))
 
-    return corpus.memo("values", key, read)
+    return corpus.memo("values", f"{part_key(source)}|{kind}", read)
 
 
 def _values_at(values: tuple[Value, ...], start: int, end: int) -> list[Value]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import ERROR, MISSING, VERIFIED, Outcome, describe, source_values
+from .checks import ERROR, MISSING, VERIFIED, Outcome, describe, part_key, source_values
 from .claims import Location, SourceSpec, Waiver
 from .corpus import Corpus
 from .dates import DateValue
@@ -85,8 +85,7 @@ class Coverage:
 def source_mentions(corpus: Corpus, spec: SourceSpec) -> tuple[Mention, ...]:
     """Every figure and date of the source a spec names, in order; read once per run."""
     source = corpus.source(spec)
-    key = f"{source.display}|{spec.lines}|{spec.start}|{spec.end}|{source.lang}"
-    return corpus.memo("mentions", key, lambda: _read_mentions(corpus, source))
+    return corpus.memo("mentions", part_key(source), lambda: _read_mentions(corpus, source))
 
 
 def _read_mentions(corpus: Corpus, source: Source) -> tuple[Mention, ...]:
@@ -156,18 +155,13 @@ def _resolved(corpus: Corpus, spec: SourceSpec) -> Path | None:
     return path.resolve()
 
 
-def quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:
-    """Per source file, the spans (offsets into the whole file) that claims' quotes read."""
-    return corpus.memo("coverage", "quoted", lambda: _quoted_spans(corpus))
-
-
 def _quoted_regions(corpus: Corpus) -> dict[Path, _Regions]:
-    """The quoted spans of each file (sorted by start) merged into disjoint regions."""
+    """Per source file, what claims' quotes read (offsets into the whole file), as regions."""
 
     def merge() -> dict[Path, _Regions]:
-        return {key: _merged(spans) for key, spans in quoted_spans(corpus).items()}
+        return {key: _merged(spans) for key, spans in _quoted_spans(corpus).items()}
 
-    return corpus.memo("coverage", "regions", merge)
+    return corpus.memo("coverage", "quoted", merge)
 
 
 def _quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:

@@ -756,16 +756,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
 )
 
 
-_CACHED_FROM = 4000  # a document, read by find_dates, date_spans and detect_document_dates
-
-
 def _mentions(text: str, *, windowed: bool | None = None) -> tuple[_Mention, ...]:
     """Every mention in ``text``, sorted, longest first where two overlap.
 
     A long text is scanned once for its three readers (the figure parser skipping
     dates, find_dates and detect_document_dates); mentions are frozen, so shared.
     """
-    if len(text) < _CACHED_FROM:
+    if len(text) < _WINDOWED_FROM:  # a sentence or a quote: cheap, and seldom read twice
         return _scan(text, windowed)
     return _scan_document(text, windowed)
 
