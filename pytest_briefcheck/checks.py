@@ -267,7 +267,7 @@ def expected_value(claim: Claim) -> Value | None:
             return parse_date(claim.expect)
         from .figures import parse_figure
 
-        figure = parse_figure(claim.expect)
+        figure = parse_figure(claim.expect, years=True)
     except BriefcheckError as exc:
         raise BriefcheckError(
             f"cannot read expect '{claim.expect}': {exc.message}",

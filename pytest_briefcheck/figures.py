@@ -201,7 +201,8 @@ def format_value(value: float) -> str:
 
 # -- building blocks of the patterns ----------------------------------------------------------
 
-_SP = r"[ \t\u00a0\u3000]"
+# Line breaks are spaces: hard-wrapped transcripts put "3.5" and "billion tons" on two lines.
+_SP = r"[ \t\u00a0\u3000\r\n]"
 _DIG = r"[0-9\uff10-\uff19]"
 _ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
 _ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -306,9 +307,9 @@ _WORD_TRIGGER = re.compile(rf"[^a-z](?:{_trie(_EN_TOKENS)})(?![a-z])")
 _ARTICLE_BEFORE = re.compile(rf"(?<![A-Za-z])[Aa]n?{_SP}+$")
 _ARTICLE_WORDS = frozenset([*ENGLISH_PLACES, *ENGLISH_SCALES, "dozen", *ENGLISH_DENOMINATORS])
 # What a scale word after digits can start with: " billion", "-million", "bn", "k", 万, 多万.
-_SCALE_STARTS = frozenset(" \t\u00a0\u3000-bmtkK十百千万亿多余")
+_SCALE_STARTS = frozenset(" \t\u00a0\u3000\r\n-bmtkK十百千万亿多余")
 # A number followed by one of these has no unit, qualifier or range after it.
-_NOTHING_FOLLOWS = frozenset(',.;:!?)]}"”’\n\r，。；：！？）、】')
+_NOTHING_FOLLOWS = frozenset(',.;:!?)]}"”’，。；：！？）、】')
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # -- after the number ----------------------------------------------------------------------------
@@ -644,7 +645,7 @@ _BASIS_WORDS = re.compile(
 )
 _NOT_TOTAL_AFTER = frozenset("同建享赢产商识")  # 共同, 共建, 共享 ...: not 共 "in all"
 _NOT_A_BASIS = re.compile(rf"[- ]on[- ]year|{_SP}+(?:earlier|ago|before|later|after)(?![a-z])")
-_CLAUSE_BREAK = re.compile(r"[;!?。；！？，、：\n()（）]|[.,:](?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[;!?。；！？，、：()（）]|[.,:](?:\s|$)|\n\s*\n")
 _BASIS_REACH = 120
 
 # -- page navigation, list markers and citations ------------------------------------------------
@@ -688,9 +689,10 @@ class _Atom:
 class _Reader:
     """Reads all figures of one text."""
 
-    def __init__(self, text: str, lang: str | None) -> None:
+    def __init__(self, text: str, lang: str | None, years: bool = False) -> None:
         self.text = text
         self.lang = lang if lang in ("en", "zh") else None
+        self.years = years  # a bare 2000 is a figure: the text is a value, not prose
         self._default_lang: str | None = None
         self._excluded_starts: list[int] | None = None
         self._excluded_ends: list[int] = []
@@ -762,7 +764,11 @@ class _Reader:
 
         text = self.text
         spans = [m.span() for m in _NAVIGATION.finditer(text) if _nav_numbers(m.group()) >= 2]
-        spans.extend(date_spans(text))
+        spans.extend(
+            (start, end)
+            for start, end in date_spans(text)
+            if not (self.years and text[start:end].isdigit())  # "2000" alone: a value
+        )
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -886,6 +892,8 @@ class _Reader:
             and 1900 <= int(plain) <= 2100
         )
         self.scale_after(atom)
+        if atom.scale is not None:
+            atom.year_like = False  # 2100万, 2000 million: no year is scaled
         if (atom.scale is None or exponent) and 0 < atom.value < 1:
             atom.decimal_fraction = True
         gt = _GT_INNER.match(text, atom.end)
@@ -1307,9 +1315,9 @@ class _Reader:
     def unit_after(self, atom: _Atom, position: int) -> int:
         text = self.text
         first = text[position : position + 1]
-        if not first or (first.isascii() and not first.isalnum() and first not in " \t-/"):
+        if not first or (first.isascii() and not first.isalnum() and first not in " \t\r\n-/"):
             return position
-        if first in " \t\u00a0-":
+        if first in " \t\r\n\u00a0-":
             return self.english_unit(atom, position)
         unit = _ZH_UNIT.match(text, position)
         if unit is not None:
@@ -1455,7 +1463,7 @@ class _Reader:
         currency = _CURRENCY_AFTER_JOIN.match(text, position)
         if currency is not None and atom.unit == CURRENCY_PREFIXES.get(currency.group()):
             position = currency.end()
-            while position < len(text) and text[position] in " \u00a0":
+            while position < len(text) and text[position] in " \t\r\n\u00a0":
                 position += 1
         follower = _CORE.match(text, position)
         if follower is None or self.excluded(*follower.span()):
@@ -1547,7 +1555,7 @@ class _Reader:
             and not _BY_BEFORE.search(self.text, max(0, atom.start - 4), atom.start)
         ):
             return False
-        return not (
+        return self.years or not (
             atom.year_like
             and not atom.unit
             and not atom.counted
@@ -1742,17 +1750,19 @@ def _nav_numbers(line: str) -> int:
 # -- public API ------------------------------------------------------------------------------------
 
 
-def parse_figures(text: str, lang: str | None = None) -> list[Figure]:
+def parse_figures(text: str, lang: str | None = None, *, years: bool = False) -> list[Figure]:
     """Every figure of ``text``, in order.
 
     ``lang`` ("en", "zh" or None) only names the language of figures whose own
     wording does not show it (digits with no word around them); both languages
     are read everywhere, so a Chinese headline inside an English page is read
     too. Text that is not a string, or holds no figure, gives [].
+    ``years`` reads a bare number from 1900 to 2100 as a figure, not a year; prose
+    needs the default, a value such as a claim's ``~2000`` needs ``years=True``.
     """
     if not isinstance(text, str) or not text:
         return []
-    return _Reader(text, lang).figures()
+    return _Reader(text, lang, years).figures()
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -1760,7 +1770,7 @@ def _quote(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def parse_figure(text: str, lang: str | None = None) -> Figure:
+def parse_figure(text: str, lang: str | None = None, *, years: bool = False) -> Figure:
     """The one figure of ``text`` (a quote, or a claim's ``expect`` such as ``>3000``).
 
     Raises :class:`BriefcheckValueError` naming what it saw when there is no figure
@@ -1768,7 +1778,7 @@ def parse_figure(text: str, lang: str | None = None) -> Figure:
     """
     if not isinstance(text, str):
         raise BriefcheckValueError(f"no figure in {_quote(repr(text))}: expected text")
-    figures = parse_figures(text, lang)
+    figures = parse_figures(text, lang, years=years)
     if not figures:
         raise BriefcheckValueError(f"no figure in '{_quote(text)}'")
     if len(figures) > 1:

@@ -425,9 +425,52 @@ def test_expect_notation(text: str, value: float, unit: str, qualifier: str, kin
     check(parse_figure(text), value=value, unit=unit, qualifier=qualifier, kind=kind)
 
 
+@pytest.mark.parametrize(("text", "qualifier"), [("2000", "="), ("~2000", "~"), (">1900", ">")])
+def test_a_value_in_the_year_range_is_a_figure_in_expect(text: str, qualifier: str) -> None:
+    check(parse_figure(text, years=True), value=float(text.lstrip("~>")), qualifier=qualifier)
+    assert parse_figures(text) == []  # in prose a bare 2000 is a year
+
+
 def test_notation_near() -> None:
     check(parse_figure("~ 7000 (near)"), near=True, qualifier="<", high=7000.0)
     check(parse_figure("~ 40 (just over)"), near=True, qualifier=">", low=40.0)
+
+
+# -- hard-wrapped text -----------------------------------------------------------------------------
+
+WRAPPED = [
+    # text, figure text, value, unit, basis
+    (
+        "The platform now has 23\nmillion registered users.",
+        "23\nmillion registered users",
+        2.3e7,
+        "",
+        None,
+    ),
+    (
+        "customs have annually supervised 3.5\nbillion metric tons of goods",
+        "3.5\nbillion metric tons",
+        3.5e9,
+        "t",
+        "per_year",
+    ),
+    ("exports grew 5.2\r\npercent", "5.2\r\npercent", 5.2, "percent", None),
+    ("supervised 2.0 billion\nmetric tons", "2.0 billion\nmetric tons", 2e9, "t", None),
+    ("between 5\nand 7\ndays", "between 5\nand 7\ndays", 5.0, "day", None),
+    ("a total of\n5 million tons", "5 million tons", 5e6, "t", "total"),
+    ("5 million tons\nannually", "5 million tons", 5e6, "t", "per_year"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure_text", "value", "unit", "basis"), WRAPPED)
+def test_a_line_break_inside_a_figure_is_a_space(
+    text: str, figure_text: str, value: float, unit: str, basis: str | None
+) -> None:
+    check(parse_figure(text), text=figure_text, value=value, unit=unit, basis=basis)
+
+
+def test_a_blank_line_keeps_a_basis_marker_from_the_next_paragraph() -> None:
+    check(parse_figure("a total of\n\n5 million tons"), basis=None)
 
 
 # -- what is not a figure -----------------------------------------------------------------------

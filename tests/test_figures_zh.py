@@ -15,6 +15,8 @@ NUMBERS = [
     ("41.5万亿", 4.15e13, 1e11, False),
     ("8921亿", 8.921e11, 1e8, False),
     ("4500万", 4.5e7, 1e4, False),
+    ("2100万", 2.1e7, 1e4, False),  # digits in the year range, scaled: not a year
+    ("2000万", 2e7, 1e4, False),
     ("1万2千", 12000.0, 1e3, False),
     ("1亿2000万", 1.2e8, 1e4, False),
     ("3千", 3000.0, 1e3, False),
