@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -359,6 +360,11 @@ def machine() -> str:
     )
 
 
+def failed_count(summary: str) -> int:
+    found = re.search(r"(\d+) failed", summary)
+    return int(found.group(1)) if found else 0
+
+
 def markdown(results: Sequence[SizeResult], extra: dict[str, object]) -> str:
     rows = [
         "| size | claims / documents (MB) | items | trivial | briefcheck | ratio | "
@@ -382,6 +388,12 @@ def markdown(results: Sequence[SizeResult], extra: dict[str, object]) -> str:
     lines = ["\n".join(rows), ""]
     outcomes = ", ".join(f"{r.size}: {SizeResult.best(r.briefcheck).summary}" for r in results)
     lines.append(f"Outcomes: {outcomes}.")
+    injected = ", ".join(
+        f"{r.size} {failed_count(SizeResult.best(r.briefcheck).summary)} failed of "
+        f"{len(r.stats['failing'])} injected"  # type: ignore[arg-type]
+        for r in results
+    )
+    lines.append(f"Failures against the generator's injected errors: {injected}.")
     per_item = ", ".join(
         f"{r.size} {1000 * SizeResult.best(r.briefcheck).wall / max(r.items, 1):.2f} ms "
         f"(trivial {1000 * SizeResult.best(r.trivial).wall / max(r.items, 1):.2f} ms)"
