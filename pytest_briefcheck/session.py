@@ -182,8 +182,17 @@ class BriefcheckSession:
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if hasattr(self.config, "workerinput"):
-            return  # the controller writes, from what every worker reported
+        if not hasattr(self.config, "workerinput"):  # the controller writes, from what
+            self._apply_updates()  # every worker reported
+            self._write_reports()
+        # What the run made (reports, outcomes, each document's values) also lives until
+        # exit: after one collection now, the terminal summary and pytest's final
+        # collections walk only what they make themselves.
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
+
+    def _apply_updates(self) -> None:
         if self.updates:
             applied, problems = apply_updates(self.settings.rootdir, self.updates)
             self.update_lines = [
@@ -191,7 +200,6 @@ class BriefcheckSession:
                 "review the change"
                 for u in applied
             ] + problems
-        self._write_reports()
 
     def _report_path(self, name: str) -> Path | None:
         """``--briefcheck-<name>`` relative to the invocation directory, the ini value
