@@ -498,14 +498,22 @@ def _x_cn_day(m: re.Match[str]) -> _Mention | None:
 
 
 _PLAN_EN = r"(?:[Ff]ive|FIVE)[\s-]{1,2}(?:[Yy]ear|YEAR)\s{1,2}(?:[Pp]lan|PLAN)|FYP"
-# Every match of a pattern contains a trigger of one of its kinds: a digit, an English month
-# name, a keyword ("year", "half", "Five"...) or a Chinese date character. Long texts are
+# Every match of a pattern contains a trigger of one of its kinds: a year (1900-2100), an
+# English month name, a keyword ("year", "half", "Five"...) or a Chinese date character;
+# kind "whole" scans the whole text: its patterns start with a literal (lookbehinds after it),
+# which the regex engine finds as fast as str.find. Long texts are
 # scanned only in windows around triggers, which holds every match whole: a match starts at
 # most _BEFORE characters before its trigger and ends (lookahead included) well within _AFTER
 # characters after it, as every repetition in the patterns is bounded.
 _BEFORE, _AFTER = 60, 120
 _WINDOWED_FROM = 4000  # shorter texts are scanned whole
-_DIGITS = re.compile(r"[0-9]+")
+# Trigger patterns begin with a literal, which the regex engine finds as fast as str.find
+# (a leading class or lookbehind would make it try every position): where a year may start
+# (a superset of _Y), where a month name may start (checked by _MONTH_TOKEN).
+_YEAR_TOKEN = re.compile(r"(?:19|20|21)(?<![0-9]..)")
+_MONTH_START = re.compile(
+    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+)
 _MONTH_TOKEN = re.compile("(?=[JFMASOND])" + _month_re("mon"))
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "word": (
@@ -518,12 +526,13 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 
 
 def _trigger_positions(folded: str, kind: str) -> list[int]:
-    if kind == "digit":
-        return [m.start() for m in _DIGITS.finditer(folded)]
+    if kind == "year":
+        return [m.start() for m in _YEAR_TOKEN.finditer(folded)]
     if kind == "month":
-        return [m.start() for m in _MONTH_TOKEN.finditer(folded)]
+        month = _MONTH_TOKEN.match
+        return [m.start() for m in _MONTH_START.finditer(folded) if month(folded, m.start())]
     positions = []
-    for word in _TRIGGERS[kind]:
+    for word in _TRIGGERS[kind]:  # a find per word beats one alternation of them all
         at = folded.find(word)
         while at >= 0:
             positions.append(at)
@@ -552,7 +561,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             rf"(?<![0-9.])(?P<y>{_Y})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>{_D})"
             rf"(?![0-9])(?:(?:T|\s{{1,3}}){_TIME}(?:\.[0-9]{{1,6}})?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?",
             _x_iso,
-            "digit",
+            "year",
             "12",
         ),
         # 2021-01-01/2025-12-31, 2025-01/2025-07: ISO 8601 intervals
@@ -560,7 +569,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             rf"(?<![0-9.])(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>{_D}))?\s{{0,2}}(?:/|--)\s{{0,2}}"
             rf"(?P<y2>{_Y})-(?P<m2>1[0-2]|0[1-9])(?:-(?P<d2>{_D}))?(?![0-9])",
             _x_interval,
-            "digit",
+            "year",
             "12",
         ),
         # Aug. 25, 2025 / December 16th, 2025 10:30 / Dec. 18 / Aug. 25-27, 2025
@@ -576,7 +585,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
         (
             rf"(?<![0-9.,])(?P<d>{_D}){_DAY_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?{_month_re('mon')}{_tail()}",
             _x_en_dmy,
-            "digit",
+            "month",
             "0-9",
         ),
         # August 2025 / April this year / April of last year
@@ -638,16 +647,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "fstFST1-4",
         ),
         (
-            rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y}"
+            rf"Q(?<![A-Za-z0-9]Q)(?P<q>[1-4])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y}"
             rf"|\s{{1,2}}(?:of\s{{1,2}})?(?P<rel>{_REL})\s{{1,2}}year(?![A-Za-z-]))?",
             _x_en_quarter,
-            "digit",
-            "Q",
+            "whole",
+            "",
         ),
         (
             rf"(?<![0-9])(?P<y>{_Y})\s{{0,2}}-?\s{{0,2}}Q(?P<q>[1-4])(?![0-9A-Za-z])",
             _x_en_quarter,
-            "digit",
+            "year",
             "12",
         ),
         # the first seven months / the first three quarters of this year
@@ -667,10 +676,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "fsFS",
         ),
         (
-            rf"(?<![A-Za-z0-9])H(?P<h>[12])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y})?",
+            rf"H(?<![A-Za-z0-9]H)(?P<h>[12])(?![0-9A-Za-z])(?:\s{{0,2}},?\s{{0,2}}(?P<y>{_Y}){_END_Y})?",
             _x_en_half,
-            "digit",
-            "H",
+            "whole",
+            "",
         ),
         # the 14th Five-Year Plan (period) (2021-2025)
         (
@@ -678,7 +687,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             rf"(?:\s{{1,2}}(?:period|era)(?![A-Za-z]))?"
             rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<py1>{_Y})\s{{0,2}}-\s{{0,2}}(?P<py2>{_Y}|[0-9]{{2}})\s{{0,2}}\))?",
             _x_plan,
-            "digit word",
+            "word",
             "0-9A-Za-z",
         ),
         # 2021-2025 / 2021 to 2025 / between 2021 and 2025 / 2021-25 / 2021-2025年
@@ -687,35 +696,35 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             rf"(?P<sep>\s{{0,2}}(?:-|至|到)\s{{0,2}}|\s{{1,2}}(?:to|through|until|and)\s{{1,2}})"
             rf"(?P<y2>{_Y}|[0-9]{{2}})(?![0-9]|[.,][0-9]|\s{{0,2}}-\s{{0,2}}[0-9])(?:\s{{0,2}}年(?!\s{{0,2}}[0-9]))?",
             _x_years,
-            "digit",
+            "year",
             "12",
         ),
         # 2025-08: a month, when it cannot be a range of years
         (
             rf"(?<![0-9.,/-])(?P<y>{_Y})[-/](?P<m>0[1-9]|1[0-2])(?![0-9]|[-/.][0-9])",
             _x_year_month,
-            "digit",
+            "year",
             "12",
         ),
         # a bare year: in 2024, compared to 2020
         (
             rf"(?<![0-9A-Za-z.,])(?<![0-9][.,])(?P<y>{_Y}){_END_Y}(?!\s{{0,2}}年)",
             _x_year,
-            "digit",
+            "year",
             "12",
         ),
         # 2025年8月25日 / 二〇二五年八月二十五日 / 今年1-7月 / 2025年上半年 / 去年
         (
             rf"(?<![0-9])(?:{_CN_YEAR}|{_CN_REL})\s{{0,2}}{_CN_ELEMENT}?",
             _x_cn,
-            "digit cjk",
+            "cjk",
             "0-9〇零Oo一二三四五六七八九今去明前",
         ),
         # 12月18日 / 1-7月 / 前7个月 / 一季度 / 上半年, the year from context
         (
             rf"(?<![0-9年])(?<!十){_CN_ELEMENT}",
             _x_cn,
-            "digit cjk",
+            "cjk",
             "0-9一二三四五六七八九十第前上下",
         ),
         # 25日: the day of a month given by context
@@ -723,7 +732,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             r"(?<![0-9月第每])(?P<d>3[01]|[12][0-9]|0?[1-9])\s{0,2}日"
             r"(?!\s{0,2}(?:内|以内|之内|左右|起算))",
             _x_cn_day,
-            "digit",
+            "cjk",
             "0-9",
         ),
         (r"(?:去年|上年)同期", _x_skip, "cjk", "去上"),
@@ -750,8 +759,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "第",
         ),
         # 24/7 and 7×24 (hours): clock phrases, not fractions and not dates
-        (r"(?<![0-9/])24\s{0,2}/\s{0,2}7(?![0-9/])", _x_skip, "digit", "2"),
-        (r"(?<![0-9])7\s{0,2}[×xX*]\s{0,2}24(?![0-9])(?:\s{0,2}小时)?", _x_skip, "digit", "7"),
+        (r"24(?<![0-9/]24)\s{0,2}/\s{0,2}7(?![0-9/])", _x_skip, "whole", ""),
+        (r"7(?<![0-9]7)\s{0,2}[×xX*]\s{0,2}24(?![0-9])(?:\s{0,2}小时)?", _x_skip, "whole", ""),
     )
 )
 
@@ -782,9 +791,10 @@ def _scan(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
     if windowed is None:
         windowed = len(folded) >= _WINDOWED_FROM
     positions = {
-        kind: _trigger_positions(folded, kind) for kind in ("digit", "month", "word", "cjk")
+        kind: _trigger_positions(folded, kind) for kind in ("year", "month", "word", "cjk")
     }
-    regions: dict[tuple[str, ...], list[tuple[int, int]]] = {(): [(0, len(folded))]}
+    whole = [(0, len(folded))]
+    regions: dict[tuple[str, ...], list[tuple[int, int]]] = {(): whole, ("whole",): whole}
     found: list[_Mention] = []
     for pattern, extract, kinds in _PATTERNS:
         if kinds not in regions:
