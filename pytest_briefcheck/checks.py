@@ -10,14 +10,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from .claims import Claim, Location, Quote, RelationSpec, SourceSpec
 from .corpus import Corpus
-from .dates import DateValue
+from .dates import DateValue, parse_date
 from .errors import BriefcheckError, RelationError
-from .figures import Figure
+from .figures import Figure, parse_figure
 from .sources import QuoteMatch, Source
 from .text import normalize, normalize_plain
 
@@ -262,12 +263,8 @@ def expected_value(claim: Claim) -> Value | None:
     at = claim.expect_at or claim.at
     try:
         if claim.kind == "date":
-            from .dates import parse_date
-
-            return parse_date(claim.expect)
-        from .figures import parse_figure
-
-        figure = parse_figure(claim.expect, years=True)
+            return _read_expect("date", claim.expect)
+        figure = _read_expect("figure", claim.expect)
     except BriefcheckError as exc:
         raise BriefcheckError(
             f"cannot read expect '{claim.expect}': {exc.message}",
@@ -279,6 +276,11 @@ def expected_value(claim: Claim) -> Value | None:
     if claim.basis is not None:
         figure = dataclasses.replace(figure, basis=claim.basis)
     return figure
+
+
+@functools.lru_cache(maxsize=4096)  # values are frozen; relations read their claims' again
+def _read_expect(kind: str, text: str) -> Value:
+    return parse_date(text) if kind == "date" else parse_figure(text, years=True)
 
 
 def check_claim(corpus: Corpus, claim: Claim) -> Outcome:
