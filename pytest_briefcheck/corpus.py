@@ -24,7 +24,7 @@ from .claims import (
     load_registry,
 )
 from .errors import BriefcheckError, ClaimFileError, SourceError
-from .sources import DecodedFile, Source, read_source
+from .sources import DecodedFile, Source, forget_directories, read_source, real_path
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ class Settings:
 def display_path(path: Path, rootdir: Path) -> str:
     """A path as messages show it: relative to the rootdir, with forward slashes."""
     try:
-        return path.resolve().relative_to(rootdir.resolve()).as_posix()
+        return real_path(path).relative_to(real_path(rootdir)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -165,6 +165,7 @@ class Corpus:
             cache.clear()
         forget_documents()
         forget_figures()
+        forget_directories()
 
     def all_specs(self) -> list[SourceSpec]:
         """Every declared source, registry first, each (path, part) once."""

@@ -24,7 +24,7 @@ from .corpus import Corpus
 from .dates import DateValue
 from .errors import BriefcheckError
 from .figures import Figure
-from .sources import Source, resolve_path
+from .sources import Source, real_path, resolve_path
 from .text import normalize
 
 COVERAGE = "coverage"
@@ -152,7 +152,7 @@ def _resolved(corpus: Corpus, spec: SourceSpec) -> Path | None:
         path, _ = resolve_path(spec, corpus.settings.sources_dir, corpus.sources_display)
     except BriefcheckError:
         return None
-    return path.resolve()
+    return real_path(path)
 
 
 def _quoted_regions(corpus: Corpus) -> dict[Path, _Regions]:

@@ -19,7 +19,7 @@ from .coverage import COVERAGE, check_coverage, item_name, wants_coverage
 from .errors import BriefcheckError
 from .plugin import setting
 from .report import render_outcome
-from .sources import resolve_path
+from .sources import real_path, resolve_path
 from .translation import TRANSLATION, check_translation
 from .update_quotes import QuoteUpdate, propose_updates, updated_outcome
 
@@ -218,7 +218,7 @@ def source_checks(corpus: Corpus) -> dict[Path, tuple[SourceSpec, ...]]:
             path, _ = resolve_path(spec, corpus.settings.sources_dir, corpus.sources_display)
         except BriefcheckError:
             continue  # the claims that quote it report the error
-        found.setdefault(path.resolve(), []).append(spec)
+        found.setdefault(real_path(path), []).append(spec)
     return {path: tuple(specs) for path, specs in found.items()}
 
 

@@ -26,6 +26,7 @@ from .items import (
 )
 from .plugin import setting
 from .report import dump_json, github_annotations, json_document, status_of, summary_lines
+from .sources import real_path
 from .update_quotes import RECORD_KEY as UPDATE_RECORD_KEY
 from .update_quotes import QuoteUpdate, apply_updates
 
@@ -107,15 +108,16 @@ class BriefcheckSession:
 
     @pytest.hookimpl
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> pytest.File | None:
-        specs = self._checked_specs(file_path.resolve())
+        real = real_path(file_path)
+        specs = self._checked_specs(real)
         if specs:
             document = SourceDocument.from_parent(parent, path=file_path)
             document.corpus = self.corpus
             document.specs = specs
             return document
-        if not self._is_claim_file(file_path.resolve()):
+        if not self._is_claim_file(real):
             return None
-        if file_path.resolve() == self.settings.claims_dir / REGISTRY_NAME:
+        if real == self.settings.claims_dir / REGISTRY_NAME:
             collector: pytest.File = RegistryCollector.from_parent(parent, path=file_path)
         else:
             collector = ClaimFileCollector.from_parent(parent, path=file_path)

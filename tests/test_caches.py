@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import OPENING, SOURCES
 
-from pytest_briefcheck import agreement, dates
+from pytest_briefcheck import agreement, dates, sources
 from pytest_briefcheck.claims import Location, SourceSpec
 from pytest_briefcheck.corpus import Corpus, Settings
 
@@ -41,6 +41,7 @@ def test_a_run_empties_the_engine_caches_when_it_is_over(bundled: Path, pytester
     result.assert_outcomes(passed=83, xfailed=2)
     assert dates._scan_document.cache_info().currsize == 0
     assert agreement._framed.cache_info().currsize == 0
+    assert sources._real_directory.cache_info().currsize == 0
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +67,22 @@ def test_a_passed_check_carries_its_quotes_only_when_a_report_needs_them(
     assert set(lean) == {"kind", "name", "file", "line", "status"}
     complete = _passed_claim_record(pytester, "--briefcheck-json=report.json")
     assert complete["quotes"] and complete["status"] == "verified"
+
+
+def test_real_path_resolves_like_pathlib_with_directories_resolved_once(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "elsewhere.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "docs")
+    (tmp_path / "docs" / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    paths = [
+        tmp_path / "docs" / "a.txt",
+        tmp_path / "linked" / "a.txt",  # through a linked directory
+        tmp_path / "docs" / "link.txt",  # a linked file
+        tmp_path / "docs" / "missing.txt",
+        tmp_path / "docs" / ("n" * 300 + ".txt"),  # too long for the file system
+    ]
+    sources.forget_directories()
+    assert [sources.real_path(path) for path in paths] == [path.resolve() for path in paths]
+    assert sources.real_path(paths[1]) == tmp_path.resolve() / "docs" / "a.txt"
+    assert sources._real_directory.cache_info().currsize == 2  # docs/ and linked/
