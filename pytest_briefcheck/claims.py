@@ -38,6 +38,9 @@ KINDS = ("figure", "date")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAG = re.compile(r"tag:yaml\.org,2002:(str|int|float|bool|null|timestamp|map|seq)\Z")
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+# where an anchor (&a), alias (*a) or tag (!t) could begin: "Q&A" is text
+_ANCHOR_ALIAS_OR_TAG = re.compile(r"(?:\A|[\s\[\]{},:])[&*!]")
+_BLOCK_START = re.compile(r"[ ]*(?:[-?:][ \t]+)*")  # indentation, then "- ", "? " or ": " in a row
 
 FILE_KEYS = ("version", "sources", "claims", "relations")
 REGISTRY_KEYS = ("version", "sources")
@@ -371,7 +374,8 @@ def _compose(path: Path, display: str) -> yaml.Node | None:
         ) from None
     _refuse_control_characters(text, display)
     try:
-        _screen_events(text, display)
+        if _may_need_screening(text):
+            _screen_events(text, display)
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -404,6 +408,23 @@ def _refuse_control_characters(text: str, display: str) -> None:
         col=col,
         hint="remove it; a claim file holds text only",
     )
+
+
+def _may_need_screening(text: str) -> bool:
+    """False when the text cannot hold what :func:`_screen_events` refuses.
+
+    Anchors, aliases and tags need one of ``& * !`` after a space, a bracket, a comma
+    or a colon, or at the start. A block collection inside another
+    starts further right, except a sequence under a mapping key, which may start at the
+    key's column; and it starts at a line's indentation or after its leading "- ", "? "
+    or ": ". So block nesting is at most twice the rightmost such start, plus one, and
+    each level of flow nesting needs a bracket. Most claim files pass this test, which
+    spares them the second parse.
+    """
+    if _ANCHOR_ALIAS_OR_TAG.search(text):
+        return True
+    rightmost = max((len(_BLOCK_START.match(line)[0]) for line in text.splitlines()), default=0)
+    return 2 * (rightmost + 1) + text.count("[") + text.count("{") > MAX_NESTING
 
 
 def _screen_events(text: str, display: str) -> None:

@@ -18,6 +18,8 @@ import pytest
 import yaml
 from builders import within
 from conftest import OPENING, SOURCES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pytest_briefcheck import claims as claims_module
 from pytest_briefcheck.claims import MAX_ALIAS_VALUES, MAX_NESTING, load_claim_file
@@ -571,6 +573,58 @@ def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:
     assert claim_file.error.message == (
         f"the file nests lists and mappings more than {MAX_NESTING} levels deep"
     )
+
+
+def _depth(node: yaml.Node) -> int:
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + max((_depth(child) for child in node.value), default=0)
+    if isinstance(node, yaml.MappingNode):
+        return 1 + max((_depth(part) for pair in node.value for part in pair), default=0)
+    return 0
+
+
+def _nest(levels: list[tuple[bool, str]]) -> object:
+    value: object = "x"
+    for as_list, key in levels:
+        value = [value, 1] if as_list else {key: value, "k": 1}
+    return value
+
+
+# chains of lists and mappings 1 to 60 deep, beside small trees
+_NESTED = st.one_of(
+    st.integers(min_value=1, max_value=60)
+    .flatmap(
+        lambda n: st.lists(st.tuples(st.booleans(), st.text(max_size=3)), min_size=n, max_size=n)
+    )
+    .map(_nest),
+    st.recursive(
+        st.one_of(st.integers(), st.text(max_size=5), st.none()),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3)
+        ),
+        max_leaves=40,
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NESTED, st.sampled_from([None, True, False]), st.integers(min_value=2, max_value=6))
+def test_files_spared_the_screening_parse_cannot_nest_too_deep(
+    value: object, flow: bool | None, indent: int
+) -> None:
+    """The bound that lets a claim file skip _screen_events holds for any YAML layout."""
+    text = yaml.safe_dump(value, default_flow_style=flow, indent=indent, allow_unicode=True)
+    if not claims_module._may_need_screening(text):
+        assert _depth(yaml.compose(text, Loader=yaml.SafeLoader)) <= MAX_NESTING
+
+
+def test_files_with_anchors_tags_or_deep_nesting_are_screened() -> None:
+    screened = claims_module._may_need_screening
+    assert screened("a: &x 1\nb: *x\n")
+    assert screened("a: !!python/name:os.system x\n")
+    assert screened("- " * 20 + "x\n")
+    assert screened("a: " + "[" * 40 + "]" * 40 + "\n")
+    assert not screened("# Q&A pages, 5*3 and R&D!\ntext: 'Q&A: wow!'\n")
 
 
 def test_claim_file_of_mode_000(tree, pytester) -> None:
