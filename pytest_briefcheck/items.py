@@ -197,6 +197,9 @@ class SourceCheckItem(BriefcheckItem):
         self.corpus = corpus
         self.kind = kind
         self.extra_keyword_matches.update((spec.alias, kind))
+        if spec.start is None and spec.end is None:  # known without reading the document
+            self.location_line = spec.lines[0] if spec.lines else 1
+            return
         try:
             self.location_line = corpus.source(spec).line_col(0)[0]
         except BriefcheckError:

@@ -199,7 +199,12 @@ def test_the_chinese_headline_is_a_source_of_its_own(
         ),
         encoding="utf-8",
     )
-    result = pytester.runpytest("--briefcheck", "-v")
+    result = pytester.runpytest(
+        "--briefcheck", "-v", "--junitxml=out.xml", "-o", "junit_family=xunit1"
+    )
+    # the item points at the part's first line (junit counts from 0)
+    xml = (pytester.path / "out.xml").read_text(encoding="utf-8")
+    assert f'name="coverage[headline]" file="sources/{SUMMARY}" line="1"' in xml
     result.stdout.fnmatch_lines_random(
         [
             "claims/headline.yaml::tonnage_zh PASSED*",
