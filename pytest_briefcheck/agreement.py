@@ -80,6 +80,7 @@ class Tolerance:
                 raise BriefcheckValueError(f"the {name} tolerance must be {reach}, not {value!r}")
 
 
+@lru_cache(maxsize=1 << 16)  # Fraction(repr(x)) parses a string: slow, and asked again per pair
 def exact(x: float) -> Bound:
     """``x`` as the decimal it prints as (``0.1`` is 1/10), or itself when infinite."""
     if math.isinf(x):
@@ -235,6 +236,7 @@ def _bound(fig: Figure, which: str) -> Fraction:
     return value
 
 
+@lru_cache(maxsize=1 << 16)
 def _own_span(fig: Figure, tolerance: Tolerance) -> _Span:
     x = exact(fig.value)
     if not isinstance(x, Fraction):
@@ -358,7 +360,8 @@ def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Fra
 
 def forget_figures() -> None:
     """Drop the frames and intervals kept per figure (a run calls this when it is over)."""
-    _framed.cache_clear()
+    for cached in (_framed, _own_span, exact):
+        cached.cache_clear()
 
 
 def may_agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
