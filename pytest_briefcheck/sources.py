@@ -116,6 +116,12 @@ class Source:
 
     def locate(self, quote: str) -> QuoteMatch | None:
         """The first exact occurrence of ``quote`` after normalizing both sides."""
+        key = ("located", self.offset, len(self.text), quote)  # claims, then coverage, ask
+        if key not in self.file_memo:
+            self.file_memo[key] = self._locate(quote)
+        return self.file_memo[key]  # type: ignore[return-value]
+
+    def _locate(self, quote: str) -> QuoteMatch | None:
         needle = normalize_plain(quote)
         if not needle:
             return None
