@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from .errors import BriefcheckValueError
@@ -1145,14 +1146,29 @@ class _Line:
     text: str
 
 
-def _lines(text: str) -> list[_Line]:
-    lines = []
-    start = 0
-    for match in re.finditer(r"\r\n|\r|\n", text):
-        lines.append(_Line(start, match.start(), text[start : match.start()]))
-        start = match.end()
-    lines.append(_Line(start, len(text), text[start:]))
-    return lines
+class _Lines:
+    """The lines of a text (split at \\r\\n, \\r or \\n), each a _Line when asked for.
+
+    A document has thousands of lines and a few are looked at twice: the texts and
+    start offsets are two lists, built by C code when the text has no \\r.
+    """
+
+    def __init__(self, text: str) -> None:
+        if "\r" in text:
+            breaks = list(re.finditer(r"\r\n|\r|\n", text))
+            self.starts = [0, *(match.end() for match in breaks)]
+            ends = [*(match.start() for match in breaks), len(text)]
+            self.texts = [text[a:b] for a, b in zip(self.starts, ends, strict=True)]
+        else:
+            self.texts = text.split("\n")
+            self.starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index: int) -> _Line:
+        start, line = self.starts[index], self.texts[index]
+        return _Line(start, start + len(line), line)
 
 
 def _is_date_line(line: _Line, value: DateValue) -> bool:
@@ -1207,8 +1223,8 @@ def detect_document_dates(text: str) -> DocumentDates:
     """
     if not isinstance(text, str) or not text:
         return DocumentDates()
-    lines = _lines(text)
-    starts = [line.start for line in lines]
+    lines = _Lines(text)
+    starts = lines.starts
     by_line: dict[int, list[DateValue]] = {}
     for value in find_dates(text):
         if _full(value):
@@ -1223,30 +1239,30 @@ def detect_document_dates(text: str) -> DocumentDates:
     used: set[int] = set()
     labelled: DateValue | None = None
     sourced: DateValue | None = None
-    for index, line in enumerate(lines):
-        short = len(line.text.strip()) <= 160
-        published_label = _PUBLISHED_LABEL.search(line.text) if short else None
+    for index, line_text in enumerate(lines.texts):
+        short = len(line_text.strip()) <= 160
+        published_label = _PUBLISHED_LABEL.search(line_text) if short else None
         if published_label and labelled is None:
-            labelled = after(index, line.start + published_label.end())
+            labelled = after(index, starts[index] + published_label.end())
             if labelled is not None:
                 used.add(index)
                 continue
-        if short and sourced is None and _SOURCE_LABEL.search(line.text) and by_line.get(index):
+        if short and sourced is None and _SOURCE_LABEL.search(line_text) and by_line.get(index):
             sourced = by_line[index][0]
             used.add(index)
             continue
-        label = _EVENT_LABEL.match(line.text)
+        label = _EVENT_LABEL.match(line_text)
         if event is None and event_label is None and label:
-            event_label = (index, line.start + label.end())
+            event_label = (index, starts[index] + label.end())
             event = after(index, event_label[1])
             if event is not None:
                 used.add(index)
                 continue
-            if line.text[label.end() :].strip():
+            if line_text[label.end() :].strip():
                 continue
             seen = 0
             for following in range(index + 1, len(lines)):
-                if not lines[following].text.strip():
+                if not lines.texts[following].strip():
                     continue
                 seen += 1
                 candidate = after(following, lines[following].start)
@@ -1286,11 +1302,12 @@ def detect_document_dates(text: str) -> DocumentDates:
 
 
 def _yearless_event(
-    text: str, lines: list[_Line], label: tuple[int, int], base: dt.date
+    text: str, lines: _Lines, label: tuple[int, int], base: dt.date
 ) -> DateValue | None:
     """ "Date: Aug. 25" under a page published in 2025: the year comes from publication."""
     index, offset = label
-    window = [lines[index]] + [line for line in lines[index + 1 : index + 4] if line.text.strip()]
+    following = range(index + 1, min(index + 4, len(lines)))
+    window = [lines[index]] + [lines[i] for i in following if lines.texts[i].strip()]
     for line in window[:2]:
         begin = max(offset, line.start)
         for value in find_dates(text[begin : line.end], base=base):
