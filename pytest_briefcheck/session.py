@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import gc
 import os
 from pathlib import Path
@@ -144,6 +146,7 @@ class BriefcheckSession:
         if self._frozen:
             self._frozen = False
             gc.unfreeze()
+        _freeze_at_exit()
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
@@ -297,3 +300,15 @@ def _pytest_outcome(report: pytest.TestReport) -> tuple[str, str | None]:
     if report.failed and str(report.longrepr).startswith("[XPASS(strict)]"):
         return "failed", str(report.longrepr).removeprefix("[XPASS(strict)]").strip() or None
     return report.outcome, None
+
+
+@functools.cache  # once per process, however many runs it holds
+def _freeze_at_exit() -> None:
+    """Spare the interpreter's last garbage collections the heap a run leaves behind.
+
+    At exit CPython collects the whole heap once more (3 s after a 10,000-claim run,
+    1.6 s after as many trivial tests). Frozen first, only objects in reference
+    cycles stay unfreed, for the operating system to reclaim; every report has been
+    written and closed by then, and later exit handlers (coverage's) still run.
+    """
+    atexit.register(gc.freeze)
