@@ -500,12 +500,12 @@ def _x_cn_day(m: re.Match[str]) -> _Mention | None:
 
 _PLAN_EN = r"(?:[Ff]ive|FIVE)[\s-]{1,2}(?:[Yy]ear|YEAR)\s{1,2}(?:[Pp]lan|PLAN)|FYP"
 # Every match of a pattern contains a trigger of one of its kinds: a year (1900-2100), an
-# English month name, a keyword ("year", "half", "Five"...) or a Chinese date character;
-# kind "whole" scans the whole text: its patterns start with a literal (lookbehinds after it),
-# which the regex engine finds as fast as str.find. Long texts are
-# scanned only in windows around triggers, which holds every match whole: a match starts at
-# most _BEFORE characters before its trigger and ends (lookahead included) well within _AFTER
-# characters after it, as every repetition in the patterns is bounded.
+# English month name, a keyword ("year", "half", "Five"...) or a Chinese date character.
+# Long texts are scanned only in windows around triggers, which holds every match whole: a
+# match starts at most _BEFORE characters before its trigger and ends (lookahead included)
+# well within _AFTER characters after it, as every repetition in the patterns is bounded.
+# Patterns of kind "whole" are run on the whole text: each starts with a literal (its
+# lookbehind follows it), which the regex engine finds as fast as str.find would.
 _BEFORE, _AFTER = 60, 120
 _WINDOWED_FROM = 4000  # shorter texts are scanned whole
 # Trigger patterns begin with a literal, which the regex engine finds as fast as str.find
