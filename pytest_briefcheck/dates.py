@@ -429,6 +429,8 @@ def _x_year(m: re.Match[str]) -> _Mention | None:
     nxt = after.lstrip(" ")[:1]
     if nxt and "\u3400" <= nxt <= "\u9fff":
         return None
+    if nxt in ("\r", "\n") and after.lstrip(" \r\n")[:1] in ("十", "百", "千", "万", "亿"):
+        return None  # 2100 / 万 hard-wrapped: a number
     word = _WORD_AFTER.match(after)
     if word and word.group(1) not in _YEAR_ALLOW_AFTER:
         return None

@@ -207,6 +207,8 @@ _DIG = r"[0-9\uff10-\uff19]"
 _ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
 _ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# a line break between Chinese characters: a hard wrap, which Chinese text reads through
+_WRAP_BEFORE_CJK = re.compile(r"(?:\r\n|\r|\n)(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 # Chinese characters, or the full-width forms only Chinese typesetting uses (４３.８５, ％).
 _CHINESE_SIGN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -950,12 +952,13 @@ class _Reader:
         position = atom.num_end
         if text[position : position + 1] not in _SCALE_STARTS:
             return
-        gt = _GT_INNER.match(text, position)
+        start = self.past_wrap(position)  # "52\n亿吨" on a hard-wrapped page
+        gt = _GT_INNER.match(text, start)
         if gt and text.startswith(("万", "亿", "千", "百"), gt.end()):
             atom.qualifier = ">"
             atom.zh = True
-            position = gt.end()
-        zh = _ZH_SCALE_CHARS.match(text, position)
+            position = start = gt.end()
+        zh = _ZH_SCALE_CHARS.match(text, start)
         if zh and atom.scale is None:
             chars = zh.group()
             if text.startswith(_ZH_UNIT_STARTS, zh.end() - 1):
@@ -966,7 +969,7 @@ class _Reader:
                 ]
                 tokens.extend(_zh_scale_tokens(chars))
                 smallest = min(value for _, value, _ in tokens[1:])
-                stop = position + len(chars)
+                stop = start + len(chars)
                 for _ in range(_MIXED_GROUPS):  # 3亿4500万2千: a numeral has a few groups
                     more = _MIXED_NEXT.match(text, stop)
                     if more is None:
@@ -1317,8 +1320,20 @@ class _Reader:
         first = text[position : position + 1]
         if not first or (first.isascii() and not first.isalnum() and first not in " \t\r\n-/"):
             return position
+        if first in "\r\n":
+            wrapped = self.past_wrap(position)  # "52亿\n吨" on a hard-wrapped page
+            if wrapped != position:
+                end = self.chinese_unit(atom, wrapped)
+                if end is not None:
+                    return end
         if first in " \t\r\n\u00a0-":
             return self.english_unit(atom, position)
+        end = self.chinese_unit(atom, position)
+        return self.english_unit(atom, position) if end is None else end
+
+    def chinese_unit(self, atom: _Atom, position: int) -> int | None:
+        """Where a Chinese unit (吨, 小时) or counter (批, 个) after the number ends."""
+        text = self.text
         unit = _ZH_UNIT.match(text, position)
         if unit is not None:
             name = ZH_UNITS[unit.group()]
@@ -1332,7 +1347,12 @@ class _Reader:
             atom.counted = True
             atom.zh = True
             return counter.end()
-        return self.english_unit(atom, position)
+        return None
+
+    def past_wrap(self, position: int) -> int:
+        """``position``, or just after a line break there that splits Chinese text."""
+        wrap = _WRAP_BEFORE_CJK.match(self.text, position)
+        return position if wrap is None else wrap.end()
 
     def english_unit(self, atom: _Atom, position: int) -> int:
         text = self.text

@@ -370,3 +370,23 @@ def test_spans_point_into_the_input() -> None:
 )
 def test_describe(text: str, line: str) -> None:
     assert parse_figure(text).describe() == line
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "basis"),
+    [
+        ("年均监管进出口货物52\n亿吨", 5.2e9, "t", "per_year"),
+        ("年均监管进出口货物52亿\n吨", 5.2e9, "t", "per_year"),
+        ("年均\n监管进出口货物52亿吨", 5.2e9, "t", "per_year"),
+        ("平台注册用户达2100\n万", 2.1e7, "", None),
+        ("鲜果最快68\r\n小时即可运抵", 68.0, "hour", None),
+    ],
+)
+def test_a_hard_wrap_inside_chinese_text_is_read_through(
+    text: str, value: float, unit: str, basis: str | None
+) -> None:
+    check(parse_figure(text), value=value, unit=unit, basis=basis)
+
+
+def test_a_blank_line_still_ends_a_chinese_figure() -> None:
+    check(parse_figure("货物52\n\n亿吨"), value=52.0, unit="")
