@@ -53,7 +53,11 @@ _FOLD = {
     "\u30fb": "·",
 }
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_IDEOGRAPHS}]")
+# A run of white space holding one line break: next to a Chinese character it is a hard
+# wrap, which Chinese reads as nothing ("进出\n口货物52\n亿吨" is 进出口货物52亿吨, as typed).
+_SINGLE_BREAK = re.compile(r"(?<!\s)[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?!\s)")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -250,7 +254,8 @@ def normalize(text: str, *, casefold: bool = False) -> NormalizedText:
     """NFKC, invisible characters dropped, quotes and dashes folded, white space collapsed.
 
     Runs of white space (line breaks included) become one space, which comes
-    from the run's first character; leading and trailing white space is dropped.
+    from the run's first character; leading and trailing white space is dropped,
+    and so is a hard wrap inside Chinese text (see _SINGLE_BREAK).
     Each character is folded on its own (NFKC of the character), so offsets stay
     exact. Characters that do not change (all of ASCII, most of CJK) are copied
     in bulk; only the ones that change are visited one by one.
@@ -260,18 +265,48 @@ def normalize(text: str, *, casefold: bool = False) -> NormalizedText:
     stripped = stage.lstrip()
     lead = len(stage) - len(stripped)
     stripped = stripped.rstrip()
-    collapsed = " ".join(stripped.split())  # str.split() splits on runs of white space
+    unwrapped = _unwrap(stripped) if not stripped.isascii() else None
+    joined = stripped if unwrapped is None else unwrapped[0]
+    collapsed = " ".join(joined.split())  # str.split() splits on runs of white space
     starts = array("q", [0] if collapsed else [])
-    origins = array("q", [lead] if collapsed else [])
+    origins = array("q", [0] if collapsed else [])
     removed = 0
-    for run in _LONG_WHITE_RUN.finditer(stripped):
+    for run in _LONG_WHITE_RUN.finditer(joined):
         begin, end = run.span()
         starts.append(begin - removed + 1)
-        origins.append(lead + end)
+        origins.append(end)
         removed += end - begin - 1
+    if unwrapped is not None and collapsed:
+        starts, origins = _compose(starts, origins, len(collapsed), *unwrapped[1])
+    origins = array("q", (origin + lead for origin in origins))
     if folded is not None and folded[1] is not None and collapsed:
         starts, origins = _compose(starts, origins, len(collapsed), *folded[1])
     return NormalizedText(collapsed, OffsetMap(starts, origins, len(collapsed)), len(text))
+
+
+def _unwrap(text: str) -> tuple[str, tuple[array[int], array[int]]] | None:
+    """``text`` without its Chinese hard wraps, and its offset map; None when it has none."""
+    if not _CJK.search(text):
+        return None
+    pieces: list[str] = []
+    starts = array("q")
+    origins = array("q")
+    length = position = 0
+    for wrap in _SINGLE_BREAK.finditer(text):
+        before, after = text[wrap.start() - 1 : wrap.start()], text[wrap.end() : wrap.end() + 1]
+        if not (_CJK.match(before) or _CJK.match(after)):
+            continue
+        pieces.append(text[position : wrap.start()])
+        starts.append(length)
+        origins.append(position)
+        length += wrap.start() - position
+        position = wrap.end()
+    if not pieces:
+        return None
+    pieces.append(text[position:])
+    starts.append(length)
+    origins.append(position)
+    return "".join(pieces), (starts, origins)
 
 
 def normalize_plain(text: str, *, casefold: bool = False) -> str:
@@ -285,7 +320,8 @@ def normalize_plain(text: str, *, casefold: bool = False) -> str:
     ]
     if specials:
         text = _character_class(specials).sub(lambda m: _replacement(m.group(), casefold), text)
-    return " ".join(text.split())
+    unwrapped = _unwrap(text)
+    return " ".join((text if unwrapped is None else unwrapped[0]).split())
 
 
 def detect_lang(text: str) -> str:

@@ -207,3 +207,52 @@ def test_declared_date_that_the_document_contradicts_fails(briefing, pytester) -
             f"but sources/{OPENING}:5:* says 'December 16, 2025' (2025-12-16)"
         ]
     )
+
+
+WRAPPED_REGISTRY = """\
+version: 1
+sources:
+  page_zh:
+    path: wrapped/page.zh.txt
+  page_en:
+    path: wrapped/page.en.txt
+"""
+
+WRAPPED_CLAIMS = """\
+version: 1
+claims:
+  - id: annual_tonnage
+    expect: 5.2 billion t
+    basis: per_year
+    quotes:
+      - source: page_zh
+        text: "海关年均监管进出口货物52亿吨"
+      - source: page_en
+        text: "customs have annually supervised 5.2 billion metric tons"
+  - id: users
+    expect: 21 million
+    quotes:
+      - source: page_zh
+        text: "平台注册用户达2100万"
+      - source: page_en
+        text: "The platform now has 21 million registered users"
+"""
+
+
+def test_hard_wrapped_pages_are_read_through_their_line_breaks(pytester) -> None:
+    # As a PDF turned into text wraps them: inside words, figures and units.
+    (pytester.path / "sources" / "wrapped").mkdir(parents=True)
+    (pytester.path / "sources" / "wrapped" / "page.zh.txt").write_text(
+        "“十四五”以来，海关年均监管进出\n口货物52\n亿吨。平台注册用户达2100\n万。\n",
+        encoding="utf-8",
+    )
+    (pytester.path / "sources" / "wrapped" / "page.en.txt").write_text(
+        "Since 2021, customs have annually\nsupervised 5.2\nbillion metric tons of goods.\n"
+        "The platform now has 21\nmillion registered users.\n",
+        encoding="utf-8",
+    )
+    (pytester.path / "claims").mkdir()
+    (pytester.path / "claims" / "sources.yaml").write_text(WRAPPED_REGISTRY, encoding="utf-8")
+    (pytester.path / "claims" / "wrapped.yaml").write_text(WRAPPED_CLAIMS, encoding="utf-8")
+    result = pytester.runpytest("--briefcheck", "-v")
+    result.assert_outcomes(passed=2)

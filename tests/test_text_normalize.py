@@ -13,35 +13,52 @@ from pytest_briefcheck.text import _fold_char, normalize, normalize_plain
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 
 
+def _ideograph(char: str) -> bool:
+    return any(
+        low <= char <= high
+        for low, high in (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+    )
+
+
 def reference(text: str, casefold: bool = False) -> tuple[str, tuple[int, ...]]:
     """The definition: one character at a time."""
     out: list[str] = []
     origin: list[int] = []
     pending = -1
+    breaks = 0  # line breaks in the pending run of white space; \r\n is one
+    previous = ""  # the last character that folding keeps (an invisible one vanishes)
     for index, char in enumerate(text):
         if char.isspace():
             if out and pending < 0:
-                pending = index
+                pending, breaks = index, 0
+            if char == "\r" or (char == "\n" and previous != "\r"):
+                breaks += 1
+            previous = char
             continue
         folded = _fold_char(char) if not char.isascii() else char
         if not folded:
             continue
         if casefold:
             folded = folded.casefold()
+        pieces = [piece for piece in folded if not piece.isspace()]
+        if not pieces:
+            continue
         if pending >= 0:
-            out.append(" ")
-            origin.append(pending)
+            # a hard wrap in Chinese text: one line break next to an ideograph
+            if not (breaks == 1 and (_ideograph(out[-1]) or _ideograph(pieces[0]))):
+                out.append(" ")
+                origin.append(pending)
             pending = -1
-        for piece in folded:
-            if not piece.isspace():
-                out.append(piece)
-                origin.append(index)
+        for piece in pieces:
+            out.append(piece)
+            origin.append(index)
+        previous = char
     return "".join(out), tuple(origin)
 
 
 TRICKY = (
     "ab Z.,5\n\t\r \x1c\u00a0\u3000\u2028\u200b\u00ad\ufeff\u2018\u201c\u2014\u3001\u3002"
-    "，４Ａß İﬁ¨\u0301e中文：\u2160㎏ǅ·・Σς\U0001d400ｶﾞ"
+    "，４Ａß İﬁ¨\u0301e中文：\u2160㎏ǅ·・Σς\U0001d400ｶﾞ\uf900口\n\n\r"
 )
 
 
@@ -87,3 +104,18 @@ def test_offsets_are_exact_around_collapsed_runs() -> None:
 def test_plain_is_the_text_of_normalize(text: str) -> None:
     for casefold in (False, True):
         assert normalize_plain(text, casefold=casefold) == normalize(text, casefold=casefold).text
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("年均监管进出\n口货物52\n亿吨", "年均监管进出口货物52亿吨"),  # a hard wrap: nothing
+        ("进出 \r\n 口", "进出口"),
+        ("海关。\n\n新段落", "海关. 新段落"),  # a blank line: a paragraph break, one space
+        ("Customs\nsupervised 5.2\nbillion", "Customs supervised 5.2 billion"),
+    ],
+)
+def test_a_hard_wrap_in_chinese_text_vanishes(text: str, normalized: str) -> None:
+    found = normalize(text)
+    assert found.text == normalized == normalize_plain(text)
+    agrees(text)
