@@ -364,6 +364,32 @@ def forget_figures() -> None:
         cached.cache_clear()
 
 
+Screen = tuple[tuple[tuple[str, float], ...], bool, str | None, float, float]
+
+
+def screen(fig: Figure, tolerance: Tolerance = Tolerance()) -> Screen | None:
+    """What :func:`may_agree` compares of ``fig``: dimension, kind of number, basis and
+    admitted interval; None when only ``agree`` can say (an infinite value, say)."""
+    try:
+        frame, interval = _framed(fig, tolerance, strip_period=True)
+    except BriefcheckValueError:
+        return None
+    return frame.dimension, frame.ratio, frame.basis, interval.low, interval.high
+
+
+def screens_may_agree(a: Screen | None, b: Screen | None) -> bool:
+    """:func:`may_agree` on two screens: for many pairs, take each figure's screen once."""
+    if a is None or b is None:
+        return True  # let agree() say why
+    if a[0] != b[0] or a[1] != b[1]:
+        return False
+    if a[2] is not None and b[2] is not None and a[2] != b[2]:
+        return False
+    ends = [x for x in (a[3], a[4], b[3], b[4]) if math.isfinite(x)]
+    slack = 1e-9 * max((abs(x) for x in ends), default=0.0)
+    return a[3] <= b[4] + slack and b[3] <= a[4] + slack
+
+
 def may_agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
     """False only when ``agree(a, b)`` certainly fails: a cheap screen for many pairs.
 
@@ -371,18 +397,7 @@ def may_agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
     admitted intervals as floats, with a little slack so that rounding never hides
     a pair that ``agree``, working in exact fractions, would accept.
     """
-    try:
-        frame_a, interval_a = _framed(a, tolerance, strip_period=True)
-        frame_b, interval_b = _framed(b, tolerance, strip_period=True)
-    except BriefcheckValueError:
-        return True  # let agree() say why
-    if frame_a.dimension != frame_b.dimension or frame_a.ratio != frame_b.ratio:
-        return False
-    if frame_a.basis is not None and frame_b.basis is not None and frame_a.basis != frame_b.basis:
-        return False
-    ends = [x for x in interval_a.as_tuple()[:2] + interval_b.as_tuple()[:2] if math.isfinite(x)]
-    slack = 1e-9 * max((abs(x) for x in ends), default=0.0)
-    return interval_a.low <= interval_b.high + slack and interval_b.low <= interval_a.high + slack
+    return screens_may_agree(screen(a, tolerance), screen(b, tolerance))
 
 
 def admitted(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .agreement import Tolerance, admitted, agree, may_agree
+from .agreement import Tolerance, admitted, agree, screen, screens_may_agree
 from .checks import CONTRADICTED, ERROR, VERIFIED, Outcome
 from .claims import Location, SourceSpec
 from .corpus import Corpus
@@ -109,9 +109,12 @@ def align(
 ) -> Alignment:
     """Pair every figure with an agreeing one on the other side, then the near misses."""
 
+    screens = {id(m): screen(figure_of(m), tolerance) for m in (*mine, *theirs)}
+
     def agreeing(a: Mention, b: Mention) -> bool:
-        first, second = figure_of(a), figure_of(b)
-        return may_agree(first, second, tolerance) and agrees(first, second, tolerance)[0]
+        if not screens_may_agree(screens[id(a)], screens[id(b)]):
+            return False
+        return agrees(figure_of(a), figure_of(b), tolerance)[0]
 
     matched: list[tuple[Mention, Mention]] = []
     alone_mine: list[Mention] = []
