@@ -283,6 +283,11 @@ def _read_expect(kind: str, text: str) -> Value:
     return parse_date(text) if kind == "date" else parse_figure(text, years=True)
 
 
+def forget_expects() -> None:
+    """Drop the values kept per ``expect`` (a run calls this when it is over)."""
+    _read_expect.cache_clear()
+
+
 def check_claim(corpus: Corpus, claim: Claim) -> Outcome:
     return corpus.memo("claim", f"{claim.file}::{claim.id}", lambda: _check_claim(corpus, claim))
 

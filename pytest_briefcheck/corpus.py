@@ -159,12 +159,14 @@ class Corpus:
     def release(self) -> None:
         """Drop what was read and computed (the run is over); claims and settings stay."""
         from .agreement import forget_figures
+        from .checks import forget_expects
         from .dates import forget_documents
 
         for cache in (self._sources, self._files, self._specs, self._source_keys, self._memo):
             cache.clear()
         forget_documents()
         forget_figures()
+        forget_expects()
         forget_directories()
 
     def all_specs(self) -> list[SourceSpec]:

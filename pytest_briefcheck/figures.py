@@ -208,7 +208,7 @@ _ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
 _ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # a line break before a Chinese character: a hard wrap, which Chinese text reads through
-_WRAP_BEFORE_CJK = re.compile(r"(?:\r\n|\r|\n)(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_WRAP_BEFORE_CJK = re.compile(rf"(?:\r\n|\r|\n)(?={_CJK.pattern})")
 # Chinese characters, or the full-width forms only Chinese typesetting uses (４３.８５, ％).
 _CHINESE_SIGN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]")
 _LETTER = re.compile(r"[A-Za-z]")

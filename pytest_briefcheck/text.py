@@ -278,7 +278,8 @@ def normalize(text: str, *, casefold: bool = False) -> NormalizedText:
         removed += end - begin - 1
     if unwrapped is not None and collapsed:
         starts, origins = _compose(starts, origins, len(collapsed), *unwrapped[1])
-    origins = array("q", (origin + lead for origin in origins))
+    if lead:
+        origins = array("q", (origin + lead for origin in origins))
     if folded is not None and folded[1] is not None and collapsed:
         starts, origins = _compose(starts, origins, len(collapsed), *folded[1])
     return NormalizedText(collapsed, OffsetMap(starts, origins, len(collapsed)), len(text))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import OPENING, SOURCES
 
-from pytest_briefcheck import agreement, dates, sources
+from pytest_briefcheck import agreement, checks, dates, sources
 from pytest_briefcheck.claims import Location, SourceSpec
 from pytest_briefcheck.corpus import Corpus, Settings
 
@@ -42,6 +42,7 @@ def test_a_run_empties_the_engine_caches_when_it_is_over(bundled: Path, pytester
     assert dates._scan_document.cache_info().currsize == 0
     assert agreement._framed.cache_info().currsize == 0
     assert sources._real_directory.cache_info().currsize == 0
+    assert checks._read_expect.cache_info().currsize == 0
 
 
 @pytest.fixture(autouse=True)

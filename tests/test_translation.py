@@ -108,3 +108,47 @@ def test_a_figure_left_out_has_no_counterpart(briefing, pytester: pytest.Pyteste
             "  NO COUNTERPART in note_zh: note_en sources/pair/note.en.txt:1:*  '964*'  964*",
         ]
     )
+
+
+WRAPPED_CLAIMS = """\
+version: 1
+claims:
+  - id: annual_tonnage
+    expect: 5.2 billion t
+    basis: per_year
+    quotes:
+      - source: note_zh
+        text: "海关年均监管进出口货物52亿吨"
+      - source: note_en
+        text: "customs have annually supervised 5.2 billion metric tons"
+  - id: users
+    expect: 21 million
+    quotes:
+      - source: note_zh
+        text: "平台注册用户达2100万"
+      - source: note_en
+        text: "The platform now has 21 million registered users"
+"""
+
+
+def test_hard_wrapped_pages_are_read_through_their_line_breaks(
+    briefing, pytester: pytest.Pytester
+) -> None:
+    # As a PDF turned into text wraps them: inside words, figures and units.
+    root = briefing(registry=False)
+    _pair(
+        root,
+        "Since 2021, customs have annually\nsupervised 5.2\nbillion metric tons of goods.\n"
+        "The platform now has 21\nmillion registered users.\n",
+        "“十四五”以来，海关年均监管进出\n口货物52\n亿吨。平台注册用户达2100\n万。\n",
+    )
+    (root / "claims" / "wrapped.yaml").write_text(WRAPPED_CLAIMS, encoding="utf-8")
+    result = pytester.runpytest("--briefcheck", "-v")
+    result.stdout.fnmatch_lines_random(
+        [
+            "claims/wrapped.yaml::annual_tonnage PASSED*",
+            "claims/wrapped.yaml::users PASSED*",
+            "sources/pair/note.zh.txt::translation[[]note_zh[]] PASSED*",
+        ]
+    )
+    result.assert_outcomes(passed=3)
