@@ -14,8 +14,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write ``data`` (str is written as UTF-8) to ``path`` atomically."""
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bool = True) -> None:
+    """Write ``data`` (str is written as UTF-8) to ``path`` atomically.
+
+    ``durable=False`` skips the flush to disk: still atomic for every reader, but a
+    power cut may lose the new file. For caches, where a lost file is only a miss.
+    """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -28,8 +32,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
         else:

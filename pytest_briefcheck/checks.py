@@ -147,10 +147,16 @@ def source_values(corpus: Corpus, source: Source, kind: str) -> tuple[Value, ...
         if kind == "date":
             from .dates import find_dates
 
-            return tuple(find_dates(source.text, base=source.base_date, lang=source.lang))
+            base = source.base_date
+            return source.remembered(
+                f"dates|{source.lang}|{base}",
+                lambda: tuple(find_dates(source.text, base=base, lang=source.lang)),
+            )
         from .figures import parse_figures
 
-        return tuple(parse_figures(source.text, lang=source.lang))
+        return source.remembered(
+            f"figures|{source.lang}", lambda: tuple(parse_figures(source.text, lang=source.lang))
+        )
 
     return corpus.memo("values", f"{part_key(source)}|{kind}", read)
 

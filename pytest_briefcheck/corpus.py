@@ -25,6 +25,7 @@ from .claims import (
 )
 from .errors import BriefcheckError, ClaimFileError, SourceError
 from .sources import DecodedFile, Source, forget_directories, read_source, real_path
+from .store import ReadingStore
 
 T = TypeVar("T")
 
@@ -64,6 +65,8 @@ class Corpus:
     _source_keys: dict[int, tuple[SourceSpec, tuple[object, ...]]] = field(default_factory=dict)
     _memo: dict[tuple[str, str], object] = field(default_factory=dict)
     _in_progress: set[tuple[str, str]] = field(default_factory=set)
+    # readings kept between runs (store.py); None reads every document afresh
+    store: ReadingStore | None = None
 
     @cached_property
     def sources_display(self) -> str:
@@ -133,9 +136,11 @@ class Corpus:
             self._source_keys[id(spec)] = (spec, key)
         if key not in self._sources:
             try:
-                self._sources[key] = read_source(
+                source = read_source(
                     spec, self.settings.sources_dir, self.sources_display, self._files
                 )
+                source.store = self.store
+                self._sources[key] = source
             except SourceError as exc:
                 self._sources[key] = exc
         found = self._sources[key]
@@ -168,6 +173,8 @@ class Corpus:
         forget_figures()
         forget_expects()
         forget_directories()
+        if self.store is not None:
+            self.store.forget()
 
     def all_specs(self) -> list[SourceSpec]:
         """Every declared source, registry first, each (path, part) once."""
@@ -180,9 +187,9 @@ class Corpus:
         return list(seen.values())
 
 
-def load_corpus(settings: Settings) -> Corpus:
+def load_corpus(settings: Settings, store: ReadingStore | None = None) -> Corpus:
     """Read the registry and every claim file under the claims root."""
-    corpus = Corpus(settings)
+    corpus = Corpus(settings, store=store)
     registry = settings.claims_dir / REGISTRY_NAME
     corpus.registry_path = display_path(registry, settings.rootdir)
     if registry.is_file():

@@ -29,6 +29,7 @@ from .items import (
 from .plugin import setting
 from .report import dump_json, github_annotations, json_document, status_of, summary_lines
 from .sources import real_path
+from .store import ReadingStore
 from .update_quotes import RECORD_KEY as UPDATE_RECORD_KEY
 from .update_quotes import QuoteUpdate, apply_updates
 
@@ -94,8 +95,21 @@ class BriefcheckSession:
     @property
     def corpus(self) -> Corpus:
         if self._corpus is None:
-            self._corpus = load_corpus(self.settings)
+            self._corpus = load_corpus(self.settings, store=self._reading_store())
         return self._corpus
+
+    def _reading_store(self) -> ReadingStore | None:
+        """Where documents' readings are kept between runs: pytest's cache, unless turned off."""
+        cache = getattr(self.config, "cache", None)  # None with -p no:cacheprovider
+        if cache is None or setting(self.config, "no-cache"):
+            return None
+        from .store import ReadingStore
+
+        try:
+            return ReadingStore(cache.mkdir("briefcheck"))
+        except OSError as exc:
+            self.report_lines.append(f"readings not kept between runs: {exc}")
+            return None
 
     def _is_claim_file(self, path: Path) -> bool:
         return path.suffix in (".yaml", ".yml") and self.settings.claims_dir in path.parents
@@ -187,6 +201,10 @@ class BriefcheckSession:
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self._corpus is not None and self._corpus.store is not None:
+            problem = self._corpus.store.save()  # each xdist worker keeps what it read
+            if problem is not None:
+                self.report_lines.append(problem)
         if not hasattr(self.config, "workerinput"):  # the controller writes, from what
             self._apply_updates()  # every worker reported
             self._write_reports()

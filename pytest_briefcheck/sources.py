@@ -15,10 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .claims import SourceSpec
 from .errors import SourceError
 from .text import LineIndex, NormalizedText, detect_lang, normalize, normalize_plain
+
+if TYPE_CHECKING:
+    from .store import ReadingStore
+
+T = TypeVar("T")
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 FUZZY_MIN_SCORE = 60.0
@@ -65,6 +71,8 @@ class Source:
     lines: LineIndex = field(repr=False)
     # shared by every part of one file: what is computed once from ``full_text``
     file_memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    # readings kept between runs (see store.py); None reads afresh every run
+    store: ReadingStore | None = field(default=None, repr=False, compare=False)
 
     @property
     def alias(self) -> str:
@@ -79,7 +87,7 @@ class Source:
         # several aliases may take the same part of one file: normalize it once
         key = ("normalized", self.offset, len(self.text))
         if key not in self.file_memo:
-            self.file_memo[key] = normalize(self.text)
+            self.file_memo[key] = self.remembered("normalized", lambda: normalize(self.text))
         return self.file_memo[key]  # type: ignore[return-value]
 
     @cached_property
@@ -88,8 +96,27 @@ class Source:
         if "dates" not in self.file_memo:
             from .dates import detect_document_dates
 
-            self.file_memo["dates"] = detect_document_dates(self.full_text)
+            self.file_memo["dates"] = self.remembered(
+                "document dates", lambda: detect_document_dates(self.full_text), whole_file=True
+            )
         return self.file_memo["dates"]
+
+    def remembered(self, slot: str, compute: Callable[[], T], *, whole_file: bool = False) -> T:
+        """A reading of this part (or of the whole file), kept between runs if there is a store.
+
+        ``slot`` names the reading and whatever besides the text it depends on.
+        """
+        if self.store is None:
+            return compute()
+        from .store import text_digest
+
+        text, offset = (self.full_text, 0) if whole_file else (self.text, self.offset)
+        key = ("digest", offset, len(text))
+        digest = self.file_memo.get(key)
+        if digest is None:
+            digest = self.file_memo[key] = text_digest(text)
+        assert isinstance(digest, str)
+        return self.store.reading(self.display, f"{slot}@{offset}+{len(text)}", digest, compute)
 
     @property
     def event_date(self) -> dt.date | None:

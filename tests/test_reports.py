@@ -218,10 +218,11 @@ def pytest_configure(config):
         _role[0] = config.workerinput["workerid"]
 
 
-def _spy(path, data):
-    with open(os.environ["BRIEFCHECK_SPY"], "a", encoding="utf-8") as log:
-        log.write(_role[0] + " " + str(path) + "\\n")
-    _write(path, data)
+def _spy(path, data, **options):
+    if ".pytest_cache" not in str(path):  # readings kept between runs: every process keeps its own
+        with open(os.environ["BRIEFCHECK_SPY"], "a", encoding="utf-8") as log:
+            log.write(_role[0] + " " + str(path) + "\\n")
+    _write(path, data, **options)
 
 
 atomic.write_atomic = _spy
