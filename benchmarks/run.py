@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,6 +44,9 @@ sys.path.insert(0, str(HERE))
 from generate import SIZES, generate  # noqa: E402
 
 PYTEST = (sys.executable, "-m", "pytest", "-p", "no:cacheprovider")
+# pytest with its cache directory: briefcheck keeps each document's readings there. Each
+# command has its own directory, so the trivial tests' cache never meets briefcheck's.
+CACHED = (sys.executable, "-m", "pytest")
 ENGINE_MODULES = ("pint", "dateparser", "rapidfuzz", "yaml")
 MB = 1_000_000
 
@@ -106,6 +110,13 @@ class SizeResult:
     trivial_n2: list[Run] = field(default_factory=list)
     n0: list[Run] = field(default_factory=list)
     n2: list[Run] = field(default_factory=list)
+    # with pytest's cache: the trivial tests, briefcheck's first run (nothing kept yet),
+    # then runs that find every document's readings kept, serial and under -n 2
+    trivial_cached: list[Run] = field(default_factory=list)
+    first: list[Run] = field(default_factory=list)
+    warm: list[Run] = field(default_factory=list)
+    warm_n2: list[Run] = field(default_factory=list)
+    warm_differing: list[str] = field(default_factory=list)
     identical: bool | None = None
     differing: list[str] = field(default_factory=list)
 
@@ -206,6 +217,22 @@ def bench_size(
             f"  round {i + 1}: trivial {result.trivial[-1].wall:.2f}s, "
             f"briefcheck {result.briefcheck[-1].wall:.2f}s ({result.briefcheck[-1].summary})"
         )
+    trivial_cached = [*CACHED, "-o", "cache_dir=.cache-trivial", "-q", "baseline/test_trivial.py"]
+    cached = [*CACHED, "-o", "cache_dir=.cache-briefcheck", "-q", "--briefcheck"]
+    shutil.rmtree(corpus / ".cache-briefcheck", ignore_errors=True)
+    result.first.append(run(cached, corpus))
+    log(f"  first run with the cache: {result.first[-1].wall:.2f}s")
+    for i in range(repeat):
+        result.trivial_cached.append(run(trivial_cached, corpus))
+        result.warm.append(run([*cached, "--junitxml=junit-warm.xml"], corpus))
+        if xdist:
+            result.warm_n2.append(run([*cached, "-n", "2", "--junitxml=junit-warm-n2.xml"], corpus))
+        log(
+            f"  round {i + 1}: trivial {result.trivial_cached[-1].wall:.2f}s, "
+            f"briefcheck with readings kept {result.warm[-1].wall:.2f}s "
+            f"({result.warm[-1].summary})"
+            + (f", -n 2 {result.warm_n2[-1].wall:.2f}s" if xdist else "")
+        )
     if xdist:
         for i in range(repeat):
             result.trivial_n2.append(run([*trivial, "-n", "2"], corpus))
@@ -216,6 +243,11 @@ def bench_size(
         two = junit_outcomes(corpus / "junit-n2.xml")
         result.differing = sorted(k for k in zero.keys() | two.keys() if zero.get(k) != two.get(k))
         result.identical = not result.differing and len(zero) == items
+        for name in ("junit-warm.xml", "junit-warm-n2.xml"):
+            kept = junit_outcomes(corpus / name)
+            result.warm_differing += sorted(
+                k for k in zero.keys() | kept.keys() if zero.get(k) != kept.get(k)
+            )
     return result
 
 
@@ -365,6 +397,31 @@ def failed_count(summary: str) -> int:
     return int(found.group(1)) if found else 0
 
 
+def kept_table(results: Sequence[SizeResult]) -> list[str]:
+    """The runs with pytest's cache: readings kept from the run before."""
+    rows = [
+        "| size | trivial | first run (nothing kept) | readings kept | ratio | peak RSS "
+        "| `-n 2` vs `-n 0` | every node id's outcome as without the cache |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        if not r.warm:
+            continue
+        t, first, warm = (SizeResult.best(runs) for runs in (r.trivial_cached, r.first, r.warm))
+        speedup = "n/a"
+        if r.warm_n2:
+            n2 = SizeResult.best(r.warm_n2)
+            speedup = f"{warm.wall / n2.wall:.2f}x ({warm.wall:.1f} s / {n2.wall:.1f} s)"
+        same = "n/a" if r.identical is None else "yes"
+        if r.warm_differing:
+            same = f"NO ({len(r.warm_differing)})"
+        rows.append(
+            f"| {r.size} | {t.wall:.2f} s | {first.wall:.2f} s | {warm.wall:.2f} s | "
+            f"**{warm.wall / t.wall:.2f}x** | {warm.rss_mb:.0f} MB | {speedup} | {same} |"
+        )
+    return rows
+
+
 def markdown(results: Sequence[SizeResult], extra: dict[str, object]) -> str:
     rows = [
         "| size | claims / documents (MB) | items | trivial | briefcheck | ratio | "
@@ -407,7 +464,7 @@ def markdown(results: Sequence[SizeResult], extra: dict[str, object]) -> str:
             if r.trivial_n2
         )
         lines.append(f"For reference, `-n 2` on the trivial tests: {ref}.")
-    lines.append("")
+    lines += ["", *kept_table(results), ""]
     lines += ["| measurement | result | target |", "| --- | --- | --- |"]
     start = extra.get("startup", {})
     for name, (installed, disabled, noise) in start.items():  # type: ignore[union-attr]
@@ -507,7 +564,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "items": r.items,
                 **{
                     name: [run.__dict__ for run in getattr(r, name)]
-                    for name in ("trivial", "briefcheck", "trivial_n2", "n0", "n2")
+                    for name in (
+                        "trivial",
+                        "briefcheck",
+                        "trivial_n2",
+                        "n0",
+                        "n2",
+                        "trivial_cached",
+                        "first",
+                        "warm",
+                        "warm_n2",
+                    )
                 },
                 "identical": r.identical,
                 "differing": r.differing[:50],
