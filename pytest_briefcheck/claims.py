@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ClaimFileError
+from .store import ReadingStore, digest
 from .text import LineIndex, normalize_plain
 
 FORMAT_VERSION = 1
@@ -348,6 +349,10 @@ def _check_tag(reader: _Reader, node: yaml.Node) -> None:
 
 
 def _compose(path: Path, display: str) -> yaml.Node | None:
+    return _compose_bytes(_read_bytes(path, display), display)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -361,9 +366,12 @@ def _compose(path: Path, display: str) -> yaml.Node | None:
             hint="split it into several claim files",
         )
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ClaimFileError(f"cannot read the file: {exc.strerror}", path=display) from None
+
+
+def _compose_bytes(raw: bytes, display: str) -> yaml.Node | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -527,11 +535,24 @@ def _document(reader: _Reader, root: yaml.Node | None, allowed: tuple[str, ...])
     return entries
 
 
-def load_claim_file(path: Path, display: str) -> ClaimFile:
-    """Read one claim file. Structural errors come back as ``ClaimFile.error``."""
+def load_claim_file(path: Path, display: str, store: ReadingStore | None = None) -> ClaimFile:
+    """Read one claim file. Structural errors come back as ``ClaimFile.error``.
+
+    With a ``store``, a file whose bytes are unchanged since the last run is not parsed again.
+    """
+    try:
+        raw = _read_bytes(path, display)
+    except ClaimFileError as exc:
+        return ClaimFile(display, error=exc)
+    if store is None:
+        return _claim_file(raw, display)
+    return store.reading(display, "claim file", digest(raw), lambda: _claim_file(raw, display))
+
+
+def _claim_file(raw: bytes, display: str) -> ClaimFile:
     reader = _Reader(display)
     try:
-        entries = _document(reader, _compose(path, display), FILE_KEYS)
+        entries = _document(reader, _compose_bytes(raw, display), FILE_KEYS)
         sources: tuple[SourceSpec, ...] = ()
         if "sources" in entries:
             sources = _source_specs(reader, entries["sources"][1])

@@ -79,7 +79,7 @@ class Corpus:
     def claim_file(self, path: Path) -> ClaimFile:
         display = display_path(path, self.settings.rootdir)
         if display not in self.files:
-            self.files[display] = load_claim_file(path, display)
+            self.files[display] = load_claim_file(path, display, self.store)
         return self.files[display]
 
     def claim(self, claim_id: str) -> Claim:

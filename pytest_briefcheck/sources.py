@@ -108,15 +108,15 @@ class Source:
         """
         if self.store is None:
             return compute()
-        from .store import text_digest
+        from .store import digest
 
         text, offset = (self.full_text, 0) if whole_file else (self.text, self.offset)
         key = ("digest", offset, len(text))
-        digest = self.file_memo.get(key)
-        if digest is None:
-            digest = self.file_memo[key] = text_digest(text)
-        assert isinstance(digest, str)
-        return self.store.reading(self.display, f"{slot}@{offset}+{len(text)}", digest, compute)
+        if key not in self.file_memo:
+            self.file_memo[key] = digest(text)
+        made_from = self.file_memo[key]
+        assert isinstance(made_from, str)
+        return self.store.reading(self.display, f"{slot}@{offset}+{len(text)}", made_from, compute)
 
     @property
     def event_date(self) -> dt.date | None:

@@ -1,16 +1,17 @@
-"""Readings kept between runs: each document's figures, dates and normalized text.
+"""Readings kept between runs: each document's normalized text, figures and dates, and
+each claim file as parsed.
 
 Reading every document is most of what a large run costs, and between two runs of
 editorial CI most documents have not changed. The store keeps each reading with a
-digest of the exact text it was read from and a fingerprint of everything else a
-reading depends on (briefcheck's code, Python and its Unicode tables, dateparser),
-so a changed document, part or engine is read afresh; a kept reading is only ever
-one the engine would make again.
+digest of the exact text (or bytes) it was made from and a fingerprint of everything
+else a reading depends on (briefcheck's code, Python and its Unicode tables,
+dateparser and PyYAML), so a changed file, part or engine is read afresh; a kept
+reading is only ever one the engine would make again.
 
-One file per source file, under pytest's cache directory, written when the run ends,
-atomically and only if something was read afresh. ``pytest --cache-clear`` empties
-it; a file that cannot be read (a crash, another format) counts as empty. The files
-are pickles, as trusted as the rest of the checkout: whoever can write
+One file per source or claim file, under pytest's cache directory, written when the
+run ends, atomically and only if something was read afresh. ``pytest --cache-clear``
+empties it; a file that cannot be read (a crash, another format) counts as empty.
+The files are pickles, as trusted as the rest of the checkout: whoever can write
 ``.pytest_cache`` can write ``conftest.py``.
 """
 
@@ -37,7 +38,7 @@ Entries = dict[str, tuple[str, Any]]
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     """What every reading depends on besides its text: this code and what it runs on."""
-    runtime = (f"format {FORMAT}", sys.version, unicodedata.unidata_version, _version())
+    runtime = (f"format {FORMAT}", sys.version, unicodedata.unidata_version, *_versions())
     return fingerprint(Path(__file__).parent, runtime)
 
 
@@ -51,15 +52,21 @@ def fingerprint(package: Path, runtime: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def _version() -> str:
-    try:
-        return "dateparser " + metadata.version("dateparser")
-    except metadata.PackageNotFoundError:
-        return "no dateparser"
+def _versions() -> list[str]:
+    """The versions of the libraries a reading depends on (dates; claim files)."""
+    found = []
+    for name in ("dateparser", "PyYAML"):
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"no {name}")
+    return found
 
 
-def text_digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def digest(content: str | bytes) -> str:
+    """A digest of a text (or a file's bytes): what a kept reading was made from."""
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class ReadingStore:

@@ -11,7 +11,7 @@ import pytest
 from conftest import OPENING, drop_goods_value_xfail, edit_source
 
 from pytest_briefcheck import store
-from pytest_briefcheck.store import ReadingStore, fingerprint, text_digest
+from pytest_briefcheck.store import ReadingStore, digest, fingerprint
 
 DOCUMENT = "sources/briefing.en.txt"
 
@@ -29,13 +29,11 @@ def _counting(value: object) -> tuple[Callable[[], object], list[int]]:
 def test_a_reading_is_kept_for_the_next_run_of_the_same_text(tmp_path: Path) -> None:
     compute, calls = _counting(("5.2 billion t",))
     first = ReadingStore(tmp_path)
-    read = first.reading(DOCUMENT, "figures|en", text_digest("text"), compute)
+    read = first.reading(DOCUMENT, "figures|en", digest("text"), compute)
     assert read == ("5.2 billion t",)
     assert first.save() is None
     second = ReadingStore(tmp_path)
-    assert second.reading(DOCUMENT, "figures|en", text_digest("text"), compute) == (
-        "5.2 billion t",
-    )
+    assert second.reading(DOCUMENT, "figures|en", digest("text"), compute) == ("5.2 billion t",)
     assert len(calls) == 1
     assert (second.kept, second.read) == (1, 0)
     # nothing read afresh: nothing written
@@ -46,14 +44,14 @@ def test_a_reading_is_kept_for_the_next_run_of_the_same_text(tmp_path: Path) -> 
 
 def test_a_changed_text_is_read_afresh_and_replaces_the_kept_reading(tmp_path: Path) -> None:
     first = ReadingStore(tmp_path)
-    first.reading(DOCUMENT, "figures|en", text_digest("52亿吨"), lambda: "old")
+    first.reading(DOCUMENT, "figures|en", digest("52亿吨"), lambda: "old")
     first.save()
     second = ReadingStore(tmp_path)
-    assert second.reading(DOCUMENT, "figures|en", text_digest("53亿吨"), lambda: "new") == "new"
+    assert second.reading(DOCUMENT, "figures|en", digest("53亿吨"), lambda: "new") == "new"
     assert (second.kept, second.read) == (0, 1)
     second.save()
     third = ReadingStore(tmp_path)
-    assert third.reading(DOCUMENT, "figures|en", text_digest("53亿吨"), lambda: "never") == "new"
+    assert third.reading(DOCUMENT, "figures|en", digest("53亿吨"), lambda: "never") == "new"
     assert len(list(tmp_path.iterdir())) == 1  # one file per source file, however often it changes
 
 
@@ -122,6 +120,8 @@ COUNTER = """
 import collections
 import json
 
+import yaml
+
 from pytest_briefcheck import dates, figures, text
 
 READ = collections.Counter()
@@ -131,7 +131,7 @@ def _counted(module, name):
     original = getattr(module, name)
 
     def counted(text, *args, **kwargs):
-        if len(text) > 1000:  # a document, not a quote or an expect
+        if name == "compose" or len(text) > 1000:  # a document, not a quote or an expect
             READ[name] += 1
         return original(text, *args, **kwargs)
 
@@ -176,6 +176,23 @@ def test_an_edited_source_is_read_afresh(bundled: Path, pytester: pytest.Pyteste
     edited.stdout.fnmatch_lines(["*5.3 billion*"])
     edit_source(bundled, OPENING, "5.3 billion", "5.2 billion")
     pytester.runpytest_subprocess("--briefcheck").assert_outcomes(passed=83, failed=1, xfailed=1)
+
+
+def test_an_edited_claim_file_is_read_afresh(bundled: Path, pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(COUNTER.replace('(text, "normalize")', '(yaml, "compose")'))
+    pytester.runpytest_subprocess("--briefcheck").assert_outcomes(passed=83, xfailed=2)
+    claims = bundled / "claims" / "customs-2025-08-25" / "opening.yaml"
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text.replace("expect: 5.2 billion t", "expect: 5.3 billion t"), "utf-8")
+    edited = pytester.runpytest_subprocess("--briefcheck")
+    edited.assert_outcomes(passed=82, failed=1, xfailed=2)
+    edited.stdout.fnmatch_lines(["*opening.yaml:6: claim *contradicted*", "  expected: 5.3e9 t*"])
+    pytester.runpytest_subprocess("--briefcheck").assert_outcomes(passed=82, failed=1, xfailed=2)
+    # every claim file parsed in the first run, the edited one in the second, none after;
+    # the registry, one small file, is parsed every run
+    first, second, third = (calls.get("compose", 0) for calls in _engine_calls(bundled))
+    assert first == len(list((bundled / "claims").rglob("*.yaml")))
+    assert (second, third) == (1 + 1, 0 + 1)
 
 
 def test_no_cache_keeps_nothing(bundled: Path, pytester: pytest.Pytester) -> None:
