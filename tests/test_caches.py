@@ -3,6 +3,7 @@ and the engine's caches emptied when the run is over."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,60 @@ def test_the_heap_is_frozen_before_the_interpreter_exits(bundled: Path, pytester
     result = pytester.runpytest_subprocess("--briefcheck", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=83, xfailed=2)
     assert int((pytester.path / "frozen.txt").read_text(encoding="utf-8")) > 1000
+
+
+def test_collection_pauses_the_collector_and_each_check_freezes_what_it_leaves(
+    bundled: Path, pytester
+) -> None:
+    pytester.makeconftest(
+        """
+        import gc, json
+
+        SEEN = {"starts": []}
+
+        def pytest_collection_modifyitems(items):
+            SEEN["collecting"] = gc.isenabled()
+
+        def pytest_runtest_logstart(nodeid, location):
+            # the objects the collector still walks (the frozen ones are not listed)
+            SEEN["starts"].append((nodeid, gc.isenabled(), len(gc.get_objects())))
+
+        def pytest_sessionfinish(session):
+            with open("gc.json", "w", encoding="utf-8") as out:
+                json.dump(SEEN, out)
+        """
+    )
+    pytester.makepyfile(test_plain="def test_a(): pass\ndef test_b(): pass\ndef test_c(): pass\n")
+    result = pytester.runpytest_subprocess(
+        "--briefcheck", "-p", "no:cacheprovider", "-p", "no:randomly", "claims", "test_plain.py"
+    )
+    result.assert_outcomes(passed=3 + 76, xfailed=2)
+    seen = json.loads((pytester.path / "gc.json").read_text(encoding="utf-8"))
+    assert seen["collecting"] is False
+    starts = seen["starts"]
+    assert all(enabled for _, enabled, _ in starts)  # on again for the run
+    walked = {nodeid: count for nodeid, _, count in starts}
+    checks = [count for nodeid, count in walked.items() if nodeid.startswith("claims/")]
+    plain = [count for nodeid, count in walked.items() if nodeid.startswith("test_plain.py")]
+    # what a check left is frozen by the time the next item starts; a plain test's is not
+    assert len(checks) == 78 and max(checks) < 100
+    assert len(plain) == 3 and plain[0] < plain[1] < plain[2]
+
+
+def test_collection_that_fails_turns_the_collector_back_on(pytester) -> None:
+    (pytester.path / "claims").mkdir()
+    pytester.makeconftest(
+        """
+        import gc, pytest
+
+        def pytest_collection_modifyitems(items):
+            raise pytest.UsageError("stop here")
+
+        def pytest_unconfigure(config):
+            with open("gc.txt", "w", encoding="utf-8") as out:
+                out.write(str(gc.isenabled()))
+        """
+    )
+    result = pytester.runpytest_subprocess("--briefcheck")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert (pytester.path / "gc.txt").read_text(encoding="utf-8") == "True"
