@@ -164,18 +164,6 @@ class BriefcheckSession:
         gc.freeze()
         self._frozen = True
 
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Any:
-        try:
-            return (yield)
-        finally:
-            if isinstance(item, _ITEM_KINDS):
-                # What a check leaves (its reports, each document's readings) lives
-                # until the end of the run too: frozen as it comes (gc.freeze is a list
-                # splice), the garbage collector's full collections no longer walk all
-                # of it again and again as it grows (a tenth of a large run's time).
-                gc.freeze()
-
     @pytest.hookimpl
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         if self._corpus is not None:
@@ -223,6 +211,12 @@ class BriefcheckSession:
             )
             entry["pytest_outcome"], entry["reason"] = _pytest_outcome(report)
             self.records.append(entry)
+            # What a check leaves (its report, each document's readings; in the xdist
+            # controller, the reports) lives until the end of the run too: frozen as it
+            # comes (gc.freeze is a list splice), the garbage collector's full
+            # collections no longer walk all of it again and again as it grows (a
+            # tenth of a large run's time).
+            gc.freeze()
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
