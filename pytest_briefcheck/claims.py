@@ -348,10 +348,6 @@ def _check_tag(reader: _Reader, node: yaml.Node) -> None:
         )
 
 
-def _compose(path: Path, display: str) -> yaml.Node | None:
-    return _compose_bytes(_read_bytes(path, display), display)
-
-
 def _read_bytes(path: Path, display: str) -> bytes:
     try:
         size = path.stat().st_size
@@ -371,7 +367,7 @@ def _read_bytes(path: Path, display: str) -> bytes:
         raise ClaimFileError(f"cannot read the file: {exc.strerror}", path=display) from None
 
 
-def _compose_bytes(raw: bytes, display: str) -> yaml.Node | None:
+def _compose(raw: bytes, display: str) -> yaml.Node | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -552,7 +548,7 @@ def load_claim_file(path: Path, display: str, store: ReadingStore | None = None)
 def _claim_file(raw: bytes, display: str) -> ClaimFile:
     reader = _Reader(display)
     try:
-        entries = _document(reader, _compose_bytes(raw, display), FILE_KEYS)
+        entries = _document(reader, _compose(raw, display), FILE_KEYS)
         sources: tuple[SourceSpec, ...] = ()
         if "sources" in entries:
             sources = _source_specs(reader, entries["sources"][1])
@@ -572,11 +568,24 @@ def _claim_file(raw: bytes, display: str) -> ClaimFile:
     return ClaimFile(display, claims, relations, sources)
 
 
-def load_registry(path: Path, display: str) -> tuple[tuple[SourceSpec, ...], ClaimFileError | None]:
-    """Read the shared source registry (``claims/sources.yaml``)."""
+Registry = tuple[tuple[SourceSpec, ...], ClaimFileError | None]
+
+
+def load_registry(path: Path, display: str, store: ReadingStore | None = None) -> Registry:
+    """Read the shared source registry (``claims/sources.yaml``); kept like a claim file."""
+    try:
+        raw = _read_bytes(path, display)
+    except ClaimFileError as exc:
+        return (), exc
+    if store is None:
+        return _registry(raw, display)
+    return store.reading(display, "registry", digest(raw), lambda: _registry(raw, display))
+
+
+def _registry(raw: bytes, display: str) -> Registry:
     reader = _Reader(display)
     try:
-        entries = _document(reader, _compose(path, display), REGISTRY_KEYS)
+        entries = _document(reader, _compose(raw, display), REGISTRY_KEYS)
         if "sources" not in entries:
             return (), None
         return _source_specs(reader, entries["sources"][1]), None

@@ -193,7 +193,7 @@ def load_corpus(settings: Settings, store: ReadingStore | None = None) -> Corpus
     registry = settings.claims_dir / REGISTRY_NAME
     corpus.registry_path = display_path(registry, settings.rootdir)
     if registry.is_file():
-        specs, error = load_registry(registry, corpus.registry_path)
+        specs, error = load_registry(registry, corpus.registry_path, store)
         corpus.registry = {spec.alias: spec for spec in specs}
         corpus.registry_error = error
     if settings.claims_dir.is_dir():
