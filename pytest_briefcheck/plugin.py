@@ -20,7 +20,7 @@ _OPTIONS: tuple[tuple[str, str, str, object], ...] = (
 _FLAGS: tuple[tuple[str, str], ...] = (
     ("coverage", "require every figure and date of every source to be claimed or waived"),
     ("update-quotes", "rewrite moved or reworded quotes in claim files (never an expect)"),
-    ("no-cache", "read every document afresh: keep no readings in pytest's cache directory"),
+    ("no-cache", "read every file afresh: keep no readings in pytest's cache directory"),
 )
 
 

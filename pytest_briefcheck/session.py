@@ -103,8 +103,6 @@ class BriefcheckSession:
         cache = getattr(self.config, "cache", None)  # None with -p no:cacheprovider
         if cache is None or setting(self.config, "no-cache"):
             return None
-        from .store import ReadingStore
-
         try:
             return ReadingStore(cache.mkdir("briefcheck"))
         except OSError as exc:

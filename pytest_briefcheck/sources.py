@@ -15,14 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from .claims import SourceSpec
 from .errors import SourceError
+from .store import ReadingStore, digest
 from .text import LineIndex, NormalizedText, detect_lang, normalize, normalize_plain
-
-if TYPE_CHECKING:
-    from .store import ReadingStore
 
 T = TypeVar("T")
 
@@ -108,8 +106,6 @@ class Source:
         """
         if self.store is None:
             return compute()
-        from .store import digest
-
         text, offset = (self.full_text, 0) if whole_file else (self.text, self.offset)
         key = ("digest", offset, len(text))
         if key not in self.file_memo:
