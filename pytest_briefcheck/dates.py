@@ -1,9 +1,9 @@
 """Dates: days, months, quarters, years and named periods, in English and Chinese.
 
-Every mention is found by cheap compiled regular expressions (``date_spans`` needs
-nothing else); English month-name dates are then read by dateparser, imported
-lazily the first time such a date has to be placed on the calendar. Yearless and
-relative mentions ("Dec. 18", "this year", "一季度") are placed against a base date.
+Every mention is found and read by cheap compiled regular expressions; dateparser,
+imported lazily, reads only full dates in forms the patterns do not know
+("25.08.2025" where a date is expected). Yearless and relative mentions ("Dec. 18",
+"this year", "一季度") are placed against a base date.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
 
 from .errors import BriefcheckValueError
 
@@ -175,7 +174,6 @@ class _Mention:
     d2: int = 0  # 0: the last day of m2
     year2: int | None = None
     offset: int = 0
-    english: str = ""  # an English month-name day for dateparser to read
     problem: str = "is not on the calendar"  # why an "invalid" mention is not a date
 
 
@@ -208,7 +206,6 @@ def _shape(
     rel: int | None = None,
     core: str | None = None,
     span: tuple[int, int] | None = None,
-    english: str = "",
 ) -> _Mention | None:
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
@@ -218,7 +215,7 @@ def _shape(
         # every part is well formed but the day is not on the calendar ("Feb. 30"): still a
         # date mention, so that figures skip it and parse_date can say what is wrong
         return _Mention(span, "invalid", granularity)
-    return _Mention(span, "shape", granularity, year, rel, m1, d1, m2, d2, english=english)
+    return _Mention(span, "shape", granularity, year, rel, m1, d1, m2, d2)
 
 
 def _x_iso(m: re.Match[str]) -> _Mention | None:
@@ -270,15 +267,13 @@ def _x_en_mdy(m: re.Match[str]) -> _Mention | None:
         if last <= day:
             return None
         return _shape(m, "period", month, day, month, last, year=year, rel=rel)
-    english = f"{m['mon']} {day}"  # the year is the regex's: fewer distinct readings to cache
-    return _shape(m, "day", month, day, month, day, year=year, rel=rel, english=english)
+    return _shape(m, "day", month, day, month, day, year=year, rel=rel)
 
 
 def _x_en_dmy(m: re.Match[str]) -> _Mention | None:
     month, day = _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"])
     year, rel = _year_of(m)
-    english = f"{day} {m['mon']}"
-    return _shape(m, "day", month, day, month, day, year=year, rel=rel, english=english)
+    return _shape(m, "day", month, day, month, day, year=year, rel=rel)
 
 
 def _x_en_month(m: re.Match[str]) -> _Mention | None:
@@ -902,39 +897,6 @@ def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-@lru_cache(maxsize=1)
-def _dateparser() -> Any:
-    """dateparser's reader for English month-name dates, built on first use (None if missing)."""
-    try:
-        from dateparser.date import DateDataParser
-
-        return DateDataParser(
-            languages=["en"],
-            settings={
-                "PARSERS": ["absolute-time"],
-                "REQUIRE_PARTS": ["day", "month"],
-                "PREFER_DAY_OF_MONTH": "first",
-                # a leap year, so that a yearless "Feb. 29" still reads as a day
-                "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-            },
-        )
-    except Exception:  # an unusable install must not break date reading
-        return None
-
-
-@lru_cache(maxsize=8192)
-def _english_month_day(text: str, fallback: tuple[int, int]) -> tuple[int, int] | None:
-    """Month and day of an English month-name date as dateparser reads it (None: not a date)."""
-    parser = _dateparser()
-    if parser is None:
-        return fallback
-    try:
-        found = parser.get_date_data(text).date_obj
-    except Exception:  # dateparser failures are "not a date", never a crash
-        return None
-    return (found.month, found.day) if found is not None else None
-
-
 def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] | None:
     """Start, end and whether base was used; None when the mention cannot be placed."""
     try:
@@ -963,12 +925,6 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
                     days.append((dt.date(year, month, m.d1),) * 2)
             found = _nearest(days, base)
             return (*found, True) if found else None
-        if m.english:
-            month_day = _english_month_day(m.english, (m.m1, m.d1))
-            if month_day is None:
-                return None
-            month, day = month_day
-            m = _Mention(m.span, m.kind, m.granularity, m.year, m.rel, month, day, month, day)
         if m.year is not None:
             bounds = _bounds(m, m.year)
             return (*bounds, False) if bounds else None

@@ -15,7 +15,15 @@ from builders import within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pytest_briefcheck.dates import DateValue, _mentions, date_spans, find_dates, parse_date
+from pytest_briefcheck.dates import (
+    _ABBR_MONTHS,
+    _FULL_MONTHS,
+    DateValue,
+    _mentions,
+    date_spans,
+    find_dates,
+    parse_date,
+)
 from pytest_briefcheck.errors import BriefcheckValueError
 
 D = dt.date
@@ -543,3 +551,28 @@ def test_any_base_date_is_safe(text: str, base: dt.date) -> None:
         assert value.start <= value.end
     for value in find_dates(text, base=base):
         assert value.start <= value.end
+
+
+def test_month_name_days_are_read_as_dateparser_reads_them() -> None:
+    """Every month-name day the patterns accept reads as dateparser reads it. briefcheck no
+    longer asks dateparser (0.7 ms a date): the calendar gives the same answer, as this
+    walk over the whole domain shows, and keeps showing when either side changes."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month"]},
+    )
+    tokens = [form for month in _FULL_MONTHS for form in (month, month.upper())]
+    tokens += [
+        form + dot for month in _ABBR_MONTHS for form in (month, month.upper()) for dot in ("", ".")
+    ]
+    checked = 0
+    for token in tokens:
+        for day in range(1, 32):
+            for text in (f"{token} {day}, 2000", f"{day} {token} 2000"):
+                found = [d.start for d in find_dates(text) if d.granularity == "day"]
+                theirs = parser.get_date_data(text).date_obj
+                assert found == ([theirs.date()] if theirs is not None else []), text
+                checked += 1
+    assert checked == 2 * 31 * (24 + 48)
