@@ -403,8 +403,9 @@ def test_import_costs_nothing() -> None:
         "import sys, pytest_briefcheck.dates as d\n"
         "d.date_spans('Aug. 25, 2025 and 2025年8月25日')\n"
         "d.parse_date('2025-08-25')\n"
-        "assert 'dateparser' not in sys.modules, 'dateparser imported too early'\n"
         "d.parse_date('Aug. 25, 2025')\n"
+        "assert 'dateparser' not in sys.modules, 'dateparser imported too early'\n"
+        "d.parse_date('25.08.2025')  # a form only dateparser reads\n"
         "assert 'dateparser' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
