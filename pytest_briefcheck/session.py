@@ -218,10 +218,16 @@ class BriefcheckSession:
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if self._corpus is not None and self._corpus.store is not None:
-            problem = self._corpus.store.save()  # each xdist worker keeps what it read
+        store = self._corpus.store if self._corpus is not None else None
+        if store is not None:
+            problem = store.save()  # each xdist worker keeps what it read
             if problem is not None:
                 self.report_lines.append(problem)
+            elif self.config.get_verbosity() > 0 and store.kept + store.read:
+                self.report_lines.append(
+                    f"readings kept between runs: {store.kept:,} taken from the last run, "
+                    f"{store.read:,} made afresh ({store.directory})"
+                )
         if not hasattr(self.config, "workerinput"):  # the controller writes, from what
             self._apply_updates()  # every worker reported
             self._write_reports()

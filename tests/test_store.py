@@ -166,6 +166,17 @@ def test_a_second_run_reads_no_unchanged_document(bundled: Path, pytester: pytes
     assert "readings not kept" not in second.stdout.str()
 
 
+def test_verbose_runs_say_what_was_kept(bundled: Path, pytester: pytest.Pytester) -> None:
+    first = pytester.runpytest_subprocess("--briefcheck", "-v")
+    first.stdout.fnmatch_lines(["readings kept between runs: 0 taken from the last run, * made*"])
+    made = int(first.stdout.str().split(" taken from the last run, ")[1].split()[0])
+    second = pytester.runpytest_subprocess("--briefcheck", "-v")
+    second.stdout.fnmatch_lines(
+        [f"readings kept between runs: {made} taken from the last run, 0 made afresh (*briefcheck)"]
+    )
+    assert "readings kept" not in pytester.runpytest_subprocess("--briefcheck").stdout.str()
+
+
 def test_an_edited_source_is_read_afresh(bundled: Path, pytester: pytest.Pytester) -> None:
     """The regression a newsroom runs on every push: the kept reading must not hide an edit."""
     drop_goods_value_xfail(bundled)
