@@ -9,7 +9,8 @@ dateparser and PyYAML), so a changed file, part or engine is read afresh; a kept
 reading is only ever one the engine would make again.
 
 One file per source or claim file, under pytest's cache directory, written when the
-run ends, atomically and only if something was read afresh. ``pytest --cache-clear``
+run ends, atomically and only if something was read afresh; a file no run has used
+for 30 days (its source deleted or renamed) is removed then. ``pytest --cache-clear``
 empties it; a file that cannot be read (a crash, another format) counts as empty.
 The files are pickles, as trusted as the rest of the checkout: whoever can write
 ``.pytest_cache`` can write ``conftest.py``.
@@ -17,9 +18,12 @@ The files are pickles, as trusted as the rest of the checkout: whoever can write
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import pickle
 import sys
+import time
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -31,6 +35,9 @@ from .atomic import write_atomic
 
 T = TypeVar("T")
 FORMAT = 1
+DAY = 24 * 60 * 60
+# A file no run has used for this long (its source deleted or renamed) is removed.
+UNUSED_FOR = 30 * DAY
 # Shard entries: slot -> (digest of the text read, the reading).
 Entries = dict[str, tuple[str, Any]]
 
@@ -76,6 +83,7 @@ class ReadingStore:
         self.directory = directory
         self._shards: dict[str, Entries] = {}
         self._changed: set[str] = set()
+        self._used: set[str] = set()  # the names of the files this run read from
         self.kept = 0  # readings taken from the store this run
         self.read = 0  # readings made afresh
 
@@ -107,11 +115,29 @@ class ReadingStore:
                     pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL),
                     durable=False,
                 )
+            self._tidy(time.time())
         except (OSError, pickle.PicklingError) as exc:
             return f"readings not kept in {self.directory}: {exc}"
         finally:
             self._changed.clear()
         return None
+
+    def _tidy(self, now: float) -> None:
+        """Mark the files used as used (at most once a day) and remove those long unused,
+        and the temporary files of a write a crash cut short."""
+        try:
+            entries = list(os.scandir(self.directory))
+        except FileNotFoundError:
+            return
+        for entry in entries:
+            used = entry.name in self._used
+            kept_for = UNUSED_FOR if entry.name.endswith(".pickle") else DAY
+            with contextlib.suppress(OSError):  # another process may be tidying too
+                age = now - entry.stat().st_mtime
+                if used and age > DAY:
+                    os.utime(entry.path)
+                elif not used and age > kept_for and entry.name.endswith((".pickle", ".tmp")):
+                    os.unlink(entry.path)
 
     def forget(self) -> None:
         """Drop the readings held in memory (the run is over; what was new is saved)."""
@@ -123,10 +149,12 @@ class ReadingStore:
         return self.directory / f"{name.hexdigest()}.pickle"
 
     def _load(self, display: str) -> Entries:
+        path = self._path(display)
         try:
-            raw = self._path(display).read_bytes()
+            raw = path.read_bytes()
         except OSError:
             return {}
+        self._used.add(path.name)
         try:
             fingerprint, name, entries = pickle.loads(raw)
         except Exception:  # a torn or foreign file is a miss: unpickling raises anything

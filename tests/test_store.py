@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,3 +255,25 @@ def test_xdist_workers_keep_and_share_readings(bundled: Path, pytester: pytest.P
     assert len(calls) == 6  # two workers and the controller, twice
     assert sum(c.get("parse_figures", 0) for c in calls[:3]) > 0
     assert calls[3:] == [{}, {}, {}]
+
+
+def test_files_unused_for_a_month_are_removed_and_used_ones_kept(tmp_path: Path) -> None:
+    first = ReadingStore(tmp_path)
+    for display in ("sources/kept.txt", "sources/renamed.txt"):
+        first.reading(display, "figures|en", "d", lambda: "value")
+    first.save()
+    old = time.time() - 40 * 24 * 3600
+    for path in tmp_path.iterdir():
+        os.utime(path, (old, old))
+    torn = tmp_path / ".abc.pickle.x1.tmp"  # a write that a crash cut short
+    torn.write_bytes(b"half")
+    os.utime(torn, (old, old))
+    fresh = tmp_path / ".def.pickle.x2.tmp"  # another process writing now
+    fresh.write_bytes(b"half")
+    later = ReadingStore(tmp_path)
+    assert later.reading("sources/kept.txt", "figures|en", "d", lambda: "no") == "value"
+    assert later.save() is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [later._path("sources/kept.txt").name, fresh.name]
+    )
+    assert later._path("sources/kept.txt").stat().st_mtime > old + 24 * 3600  # marked used
