@@ -50,8 +50,8 @@ _FOLDABLE = re.compile("[" + re.escape("".join(sorted(_FOLDED))) + "]")
 
 
 def _fold(text: str) -> str:
-    # The characters to fold are few in any text: replacing each match costs half of
-    # translate(), which maps every character.
+    # The characters to fold are few in any text: replacing each match costs a fraction
+    # of translate(), which maps every character.
     if text.isascii() and "~" not in text and "\t" not in text:
         return text
     return _FOLDABLE.sub(lambda match: _FOLDED[match.group()], text)

@@ -51,12 +51,12 @@ def engine_fingerprint() -> str:
 
 def fingerprint(package: Path, runtime: tuple[str, ...]) -> str:
     """A digest of every module in ``package`` and of ``runtime``'s versions."""
-    digest = hashlib.blake2b(digest_size=16)
+    hasher = hashlib.blake2b(digest_size=16)
     for part in runtime:
-        digest.update(part.encode() + b"\0")
+        hasher.update(part.encode() + b"\0")
     for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
 
 
 def _versions() -> list[str]:
@@ -156,9 +156,9 @@ class ReadingStore:
             return {}
         self._used.add(path.name)
         try:
-            fingerprint, name, entries = pickle.loads(raw)
+            made_by, name, entries = pickle.loads(raw)
         except Exception:  # a torn or foreign file is a miss: unpickling raises anything
             return {}
-        if fingerprint != engine_fingerprint() or name != display or not isinstance(entries, dict):
+        if made_by != engine_fingerprint() or name != display or not isinstance(entries, dict):
             return {}
         return entries
