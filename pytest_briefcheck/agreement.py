@@ -243,7 +243,7 @@ def _own_span(fig: Figure, tolerance: Tolerance) -> _Span:
         raise BriefcheckValueError(f"'{fig.text}' has an infinite value")
     h = Fraction(0)
     if not fig.exact and fig.precision > 0 and math.isfinite(fig.precision):
-        h = exact(fig.precision) / 2  # type: ignore[operator]  # finite, so a Fraction
+        h = exact(fig.precision) / 2  # finite, so a Fraction
     about, near = exact(tolerance.about), exact(tolerance.near)
     q = fig.qualifier
     inf = math.inf
