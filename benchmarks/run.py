@@ -6,7 +6,11 @@ For each size, in the same run and each in a fresh subprocess (best of N):
   on as many trivial parametrized tests (a generated test file): wall time, the
   ratio between them, peak RSS (``os.wait4``'s rusage of the child);
 * ``-n 2`` against ``-n 0`` (pytest-xdist), with the pass/fail of every node id
-  compared through ``--junitxml``.
+  compared through ``--junitxml``;
+* the same with pytest's cache, where briefcheck keeps each file's readings: one first
+  run (nothing kept), then runs that find everything kept, serial and under ``-n 2``,
+  against the trivial tests with pytest's cache too; every node id's outcome must be
+  the one without the cache.
 
 Then, once: the start-up cost of the installed plugin with the flag off
 (``pytest --version`` and ``--collect-only`` against ``-p no:briefcheck``), the
@@ -578,6 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 },
                 "identical": r.identical,
                 "differing": r.differing[:50],
+                "warm_differing": r.warm_differing[:50],
             }
             for r in results
         ],
