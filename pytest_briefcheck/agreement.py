@@ -32,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -192,8 +192,16 @@ class Interval:
 
 @dataclass(frozen=True)
 class Agreement:
+    """Whether two values can state the same fact, and why: worded only when asked, as
+    most pairs agree and nobody reads why (formatting the numbers costs more than
+    comparing them)."""
+
     agrees: bool
-    reason: str
+    why: str | Callable[[], str]
+
+    @property
+    def reason(self) -> str:
+        return self.why() if callable(self.why) else self.why
 
 
 @dataclass(frozen=True)
@@ -454,14 +462,18 @@ def agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> Agreement
             f"{_label(a, frame_a)} admits {interval_a.describe()} and {_label(b, frame_b)} "
             f"admits {interval_b.describe()}; they do not meet",
         )
+    return Agreement(True, lambda: _both_admit(a, frame_a, b, frame_b, common))
+
+
+def _both_admit(a: Figure, frame_a: _Frame, b: Figure, frame_b: _Frame, common: Interval) -> str:
     for fig, frame in ((a, frame_a), (b, frame_b)):
         value = exact(fig.value)
         if isinstance(value, Fraction) and fig.qualifier in ("=", "~"):
             point = float(value * frame.factor)
             if common.contains(point):
                 shown = format_number(point) + (f" {frame.unit}" if frame.unit else "")
-                return Agreement(True, f"both admit {shown}")
-    return Agreement(True, f"both admit {common.describe()}")
+                return f"both admit {shown}"
+    return f"both admit {common.describe()}"
 
 
 # -- dates --------------------------------------------------------------------------------------
