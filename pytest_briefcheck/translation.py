@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .agreement import Tolerance, admitted, agree, screen, screens_may_agree
+from .agreement import Agreement, Tolerance, admitted, agree, screen, screens_may_agree
 from .checks import CONTRADICTED, ERROR, VERIFIED, Outcome
 from .claims import Location, SourceSpec
 from .corpus import Corpus
@@ -62,13 +62,13 @@ def figure_of(mention: Mention) -> Figure:
     return value
 
 
-def agrees(a: Figure, b: Figure, tolerance: Tolerance) -> tuple[bool, str]:
-    """Whether two figures can state the same fact, and why not."""
+def agreement(a: Figure, b: Figure, tolerance: Tolerance) -> Agreement:
+    """Whether two figures can state the same fact, and why not (a figure that cannot be
+    compared does not agree, and says why)."""
     try:
-        result = agree(a, b, tolerance)
+        return agree(a, b, tolerance)
     except BriefcheckError as exc:
-        return False, exc.message
-    return result.agrees, result.reason
+        return Agreement(False, exc.message)
 
 
 def magnitude(figure: Figure, tolerance: Tolerance) -> tuple[str, str, float] | None:
@@ -114,7 +114,7 @@ def align(
     def agreeing(a: Mention, b: Mention) -> bool:
         if not screens_may_agree(screens[id(a)], screens[id(b)]):
             return False
-        return agrees(figure_of(a), figure_of(b), tolerance)[0]
+        return agreement(figure_of(a), figure_of(b), tolerance).agrees
 
     matched: list[tuple[Mention, Mention]] = []
     alone_mine: list[Mention] = []
@@ -141,7 +141,8 @@ def align(
             ),
         )
         alone_theirs.remove(best)
-        near.append(NearMiss(a, best, agrees(mine_figure, figure_of(best), tolerance)[1]))
+        why = agreement(mine_figure, figure_of(best), tolerance).reason
+        near.append(NearMiss(a, best, why))
     return Alignment(tuple(matched), tuple(near), tuple(still_mine), tuple(alone_theirs))
 
 
