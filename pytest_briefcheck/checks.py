@@ -20,7 +20,6 @@ from .dates import DateValue, parse_date
 from .errors import BriefcheckError, RelationError
 from .figures import Figure, parse_figure
 from .sources import QuoteMatch, Source
-from .text import normalize, normalize_plain
 
 Value = Figure | DateValue
 
@@ -174,15 +173,10 @@ def _pick(
     """The one value the quote states (or the one its ``figure:`` names)."""
     word = "date" if kind == "date" else "figure"
     if quote.figure is not None:
-        region = source.text[match.start : match.end]
-        normalized = normalize(region)
-        needle = normalize_plain(quote.figure)
-        position = normalized.text.find(needle) if needle else -1
-        if position < 0:
+        span = source.named_span(match.start, match.end, quote.figure)
+        if span is None:
             return None, f"the {word} '{quote.figure}' is not in the quote"
-        first, last = normalized.original_span(position, position + len(needle))
-        first += match.start
-        last += match.start
+        first, last = span
         named = [v for v in inside if v.span[0] < last and v.span[1] > first]
         if not named:
             return None, f"no {word} can be read in '{quote.figure}'"

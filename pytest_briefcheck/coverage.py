@@ -180,22 +180,11 @@ def _quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:
                     continue
                 span: tuple[int, int] | None = (match.start, match.end)
                 if quote.figure is not None:
-                    span = _figure_span(source, match.start, match.end, quote.figure)
+                    span = source.named_span(match.start, match.end, quote.figure)
                 if span is not None:
                     shift = source.offset
                     spans.setdefault(key, []).append((span[0] + shift, span[1] + shift))
     return {key: tuple(sorted(value)) for key, value in spans.items()}
-
-
-def _figure_span(source: Source, start: int, end: int, figure: str) -> tuple[int, int] | None:
-    """Where the figure a quote names stands inside the quote (as ``checks`` finds it)."""
-    region = normalize(source.text[start:end])
-    needle = normalize(figure).text
-    position = region.text.find(needle) if needle else -1
-    if position < 0:
-        return None
-    first, last = region.original_span(position, position + len(needle))
-    return start + first, start + last
 
 
 def is_quoted(corpus: Corpus, spec: SourceSpec, mention: Mention) -> bool:

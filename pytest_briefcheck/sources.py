@@ -144,6 +144,21 @@ class Source:
             self.file_memo[key] = self._locate(quote)
         return self.file_memo[key]  # type: ignore[return-value]
 
+    def named_span(self, start: int, end: int, figure: str) -> tuple[int, int] | None:
+        """Where ``figure`` (a quote's ``figure:``) stands in ``text[start:end]``, both sides
+        normalized; None when it is not there. Claims and coverage both ask."""
+        key = ("named", self.offset, len(self.text), start, end, figure)
+        if key not in self.file_memo:
+            region = normalize(self.text[start:end])
+            needle = normalize_plain(figure)
+            position = region.text.find(needle) if needle else -1
+            found = None
+            if position >= 0:
+                first, last = region.original_span(position, position + len(needle))
+                found = (start + first, start + last)
+            self.file_memo[key] = found
+        return self.file_memo[key]  # type: ignore[return-value]
+
     def _locate(self, quote: str) -> QuoteMatch | None:
         needle = normalize_plain(quote)
         if not needle:
