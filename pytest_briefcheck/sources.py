@@ -149,14 +149,8 @@ class Source:
         normalized; None when it is not there. Claims and coverage both ask."""
         key = ("named", self.offset, len(self.text), start, end, figure)
         if key not in self.file_memo:
-            region = normalize(self.text[start:end])
-            needle = normalize_plain(figure)
-            position = region.text.find(needle) if needle else -1
-            found = None
-            if position >= 0:
-                first, last = region.original_span(position, position + len(needle))
-                found = (start + first, start + last)
-            self.file_memo[key] = found
+            found = _find_normalized(self.text[start:end], figure)
+            self.file_memo[key] = None if found is None else (start + found[0], start + found[1])
         return self.file_memo[key]  # type: ignore[return-value]
 
     def _locate(self, quote: str) -> QuoteMatch | None:
@@ -553,9 +547,14 @@ def _find_marker(text: str, marker: str) -> tuple[int, int] | None:
     index = text.find(marker)
     if index >= 0:
         return index, index + len(marker)
+    return _find_normalized(text, marker)
+
+
+def _find_normalized(text: str, needle: str) -> tuple[int, int] | None:
+    """The span of ``text`` whose normalized form holds normalized ``needle`` first."""
     normalized = normalize(text)
-    needle = normalize(marker).text
-    position = normalized.text.find(needle) if needle else -1
+    wanted = normalize_plain(needle)
+    position = normalized.text.find(wanted) if wanted else -1
     if position < 0:
         return None
-    return normalized.original_span(position, position + len(needle))
+    return normalized.original_span(position, position + len(wanted))
