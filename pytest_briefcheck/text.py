@@ -194,8 +194,11 @@ def _fold_specials(
             others.append(char)
     if not same_length and not others:
         return None
-    if same_length:
+    if same_length.keys() & same_length.values():  # one pass, or a fold would fold again
         text = _character_class(list(same_length)).sub(lambda m: same_length[m.group()], text)
+    else:  # a str.replace per character: C code, where sub calls back for each occurrence
+        for char, replacement in same_length.items():
+            text = text.replace(char, replacement)
     if not others:
         return text, None
     parts: list[str] = []
