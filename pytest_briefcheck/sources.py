@@ -552,9 +552,14 @@ def _find_marker(text: str, marker: str) -> tuple[int, int] | None:
 
 def _find_normalized(text: str, needle: str) -> tuple[int, int] | None:
     """The span of ``text`` whose normalized form holds normalized ``needle`` first."""
-    normalized = normalize(text)
     wanted = normalize_plain(needle)
-    position = normalized.text.find(wanted) if wanted else -1
+    if not wanted:
+        return None
+    if normalize_plain(text) == text:  # nothing to normalize: offsets are the text's own
+        position = text.find(wanted)
+        return None if position < 0 else (position, position + len(wanted))
+    normalized = normalize(text)
+    position = normalized.text.find(wanted)
     if position < 0:
         return None
     return normalized.original_span(position, position + len(wanted))

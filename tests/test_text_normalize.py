@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pytest_briefcheck.sources import _find_normalized
 from pytest_briefcheck.text import _fold_char, normalize, normalize_plain
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
@@ -119,3 +120,17 @@ def test_a_hard_wrap_in_chinese_text_vanishes(text: str, normalized: str) -> Non
     found = normalize(text)
     assert found.text == normalized == normalize_plain(text)
     agrees(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*TRICKY, "5", "亿", "a", "b"]), max_size=30),
+    st.text(alphabet=st.sampled_from([*TRICKY, "5", "亿", "a", "b"]), max_size=6),
+)
+def test_a_text_normalizing_leaves_alone_is_searched_as_it_is(text: str, needle: str) -> None:
+    """``_find_normalized`` skips building the offset map when normalizing changes nothing."""
+    normalized = normalize(text)
+    wanted = normalize_plain(needle)
+    position = normalized.text.find(wanted) if wanted else -1
+    expected = None if position < 0 else normalized.original_span(position, position + len(wanted))
+    assert _find_normalized(text, needle) == expected
