@@ -111,9 +111,14 @@ def describe(value: Value) -> str:
 
 
 def _tolerance(corpus: Corpus) -> Any:
+    return _tolerance_of(corpus.settings.about_tolerance, corpus.settings.near_tolerance)
+
+
+@functools.lru_cache(maxsize=8)  # every comparison asks; a Tolerance checks itself when made
+def _tolerance_of(about: float, near: float) -> Any:
     from .agreement import Tolerance
 
-    return Tolerance(about=corpus.settings.about_tolerance, near=corpus.settings.near_tolerance)
+    return Tolerance(about=about, near=near)
 
 
 def _agree(corpus: Corpus, a: Value, b: Value) -> Any:
