@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .dates import DateValue
 from .errors import BriefcheckValueError
@@ -45,6 +45,7 @@ from .figures import Figure
 
 # A bound is an exact rational, or a float only for -inf / +inf.
 Bound = Fraction | float
+T = TypeVar("T")
 
 RATIO_KINDS = frozenset({"percent", "fraction", "multiple"})
 PERIOD_OF_BASIS = {"per_day": "day", "per_month": "month", "per_year": "year"}
@@ -244,8 +245,32 @@ def _bound(fig: Figure, which: str) -> Fraction:
     return value
 
 
-@lru_cache(maxsize=1 << 16)
+# Frames and spans depend on a figure's numbers, unit, kind and basis, never on its wording
+# or place: a corpus states a few thousand distinct figures tens of thousands of times.
+# Kept per those fields (a figure's text is only for messages); see forget_figures.
+_SPANS: dict[tuple[object, ...], _Span] = {}
+_FRAMED: dict[tuple[object, ...], tuple[_Frame, Interval]] = {}
+_MAX_KEPT = 1 << 16
+
+
+def _numbers(fig: Figure) -> tuple[object, ...]:
+    return (fig.value, fig.qualifier, fig.low, fig.high, fig.precision, fig.exact, fig.near)
+
+
+def _kept(cache: dict[tuple[object, ...], T], key: tuple[object, ...], make: Callable[[], T]) -> T:
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _MAX_KEPT:
+            cache.clear()
+        found = cache[key] = make()
+    return found
+
+
 def _own_span(fig: Figure, tolerance: Tolerance) -> _Span:
+    return _kept(_SPANS, (*_numbers(fig), tolerance), lambda: _span_of(fig, tolerance))
+
+
+def _span_of(fig: Figure, tolerance: Tolerance) -> _Span:
     x = exact(fig.value)
     if not isinstance(x, Fraction):
         raise BriefcheckValueError(f"'{fig.text}' has an infinite value")
@@ -359,16 +384,31 @@ def _frame(unit: str, kind: str, basis: str | None, strip_period: bool) -> _Fram
     return _Frame(factor, base, dimension, ratio, basis, label, own)
 
 
-@lru_cache(maxsize=1 << 16)  # a figure is compared with many others (translations, clusters)
-def _framed(fig: Figure, tolerance: Tolerance, strip_period: bool) -> tuple[_Frame, Interval]:
+def _framed(
+    fig: Figure, tolerance: Tolerance, strip_period: bool | None
+) -> tuple[_Frame, Interval]:
+    """The figure's frame and admitted interval in base units; ``strip_period=None``: in
+    its own unit, when it has one (see agree)."""
+    key = (*_numbers(fig), fig.unit, fig.kind, fig.basis, tolerance, strip_period)
+    return _kept(_FRAMED, key, lambda: _frame_figure(fig, tolerance, strip_period))
+
+
+def _frame_figure(
+    fig: Figure, tolerance: Tolerance, strip_period: bool | None
+) -> tuple[_Frame, Interval]:
+    if strip_period is None:
+        base = _framed(fig, tolerance, True)[0]
+        frame = dataclasses.replace(base, factor=Fraction(1), unit=base.own)
+        return frame, _own_span(fig, tolerance).interval(frame.unit)
     frame = _frame(fig.unit, fig.kind, fig.basis, strip_period)
     return frame, _own_span(fig, tolerance).scaled(frame.factor).interval(frame.unit)
 
 
 def forget_figures() -> None:
     """Drop the frames and intervals kept per figure (a run calls this when it is over)."""
-    for cached in (_framed, _own_span, exact):
-        cached.cache_clear()
+    _SPANS.clear()
+    _FRAMED.clear()
+    exact.cache_clear()
 
 
 Screen = tuple[tuple[tuple[str, float], ...], bool, str | None, float, float]
@@ -452,9 +492,8 @@ def agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> Agreement
     if frame_a.own and frame_a.own == frame_b.own:
         # Both in one unit: compare (and say so) in it, "5.2e9 t" rather than "5.2e12 kg".
         # Scaling both sides by the same positive factor cannot change whether they meet.
-        frame_a = frame_b = dataclasses.replace(frame_a, factor=Fraction(1), unit=frame_a.own)
-        interval_a = _own_span(a, tolerance).interval(frame_a.unit)
-        interval_b = _own_span(b, tolerance).interval(frame_b.unit)
+        frame_a, interval_a = _framed(a, tolerance, None)
+        frame_b, interval_b = _framed(b, tolerance, None)
     common = interval_a.intersection(interval_b)
     if common is None:
         return Agreement(

@@ -124,6 +124,17 @@ def test_interval_contains_and_intersection() -> None:
     assert a.intersection(Interval(-INF, 1, False, False, "")) is None
 
 
+def test_figures_with_the_same_numbers_share_a_frame_and_keep_their_own_words() -> None:
+    """Frames are kept per numbers, unit and basis: the wording of each figure stays its own."""
+    stated, restated = fig(5.2e9, "t", p=1e8, text="5.2 billion tons"), fig(5.2e9, "t", p=1e8)
+    above = fig(5.25e9, "t")  # 5.2 billion rounded admits 5.15e9 up to, not including, 5.25e9
+    assert not agree(stated, above).agrees and not agree(restated, above).agrees
+    assert admitted(stated) is admitted(restated)
+    for text in ("infinitely many tons", "endless tons"):
+        with pytest.raises(BriefcheckValueError, match=f"'{text}' has an infinite value"):
+            agree(fig(INF, "t", text=text), stated)
+
+
 def test_intervals_in_different_units_cannot_meet() -> None:
     with pytest.raises(BriefcheckValueError, match="units differ"):
         Interval(1, 2, True, True, "t").meets(Interval(1, 2, True, True, "CNY"))
