@@ -16,7 +16,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .agreement import Agreement, Tolerance, admitted, agree, screen, screens_may_agree
+from .agreement import (
+    Agreement,
+    Screen,
+    Tolerance,
+    admitted,
+    agree,
+    screen,
+    screens_may_agree,
+)
 from .checks import CONTRADICTED, ERROR, VERIFIED, Outcome
 from .claims import Location, SourceSpec
 from .corpus import Corpus
@@ -110,21 +118,31 @@ def align(
     """Pair every figure with an agreeing one on the other side, then the near misses."""
 
     screens = {id(m): screen(figure_of(m), tolerance) for m in (*mine, *theirs)}
+    verdicts: dict[tuple[int, int], bool] = {}
 
     def agreeing(a: Mention, b: Mention) -> bool:
-        if not screens_may_agree(screens[id(a)], screens[id(b)]):
-            return False
-        return agreement(figure_of(a), figure_of(b), tolerance).agrees
+        pair = (id(a), id(b))
+        if pair not in verdicts:
+            verdicts[pair] = screens_may_agree(screens[id(a)], screens[id(b)]) and (
+                agreement(figure_of(a), figure_of(b), tolerance).agrees
+            )
+        return verdicts[pair]
 
+    # Only figures of one dimension and kind of number can agree: look among those (and
+    # the few the screen cannot place), in the order they come.
+    their_kinds = _by_kind(theirs, screens)
+    my_kinds = _by_kind(mine, screens)
     matched: list[tuple[Mention, Mention]] = []
     alone_mine: list[Mention] = []
     for a in mine:
-        partner = next((b for b in theirs if agreeing(a, b)), None)
+        partner = next((b for b in _alike(a, theirs, their_kinds, screens) if agreeing(a, b)), None)
         if partner is None:
             alone_mine.append(a)
         else:
             matched.append((a, partner))
-    alone_theirs = [b for b in theirs if not any(agreeing(a, b) for a in mine)]
+    alone_theirs = [
+        b for b in theirs if not any(agreeing(a, b) for a in _alike(b, mine, my_kinds, screens))
+    ]
     near: list[NearMiss] = []
     still_mine: list[Mention] = []
     for a in alone_mine:
@@ -144,6 +162,32 @@ def align(
         why = agreement(mine_figure, figure_of(best), tolerance).reason
         near.append(NearMiss(a, best, why))
     return Alignment(tuple(matched), tuple(near), tuple(still_mine), tuple(alone_theirs))
+
+
+_Kinds = dict[object, list[int]]
+
+
+def _by_kind(mentions: tuple[Mention, ...], screens: dict[int, Screen | None]) -> _Kinds:
+    """Indexes of ``mentions`` per dimension and kind of number; key None: no screen."""
+    kinds: _Kinds = {}
+    for index, mention in enumerate(mentions):
+        found = screens[id(mention)]
+        kinds.setdefault(None if found is None else found[:2], []).append(index)
+    return kinds
+
+
+def _alike(
+    mention: Mention,
+    others: tuple[Mention, ...],
+    kinds: _Kinds,
+    screens: dict[int, Screen | None],
+) -> list[Mention]:
+    """The ``others`` that may agree with ``mention`` as far as dimension and kind go, in order."""
+    found = screens[id(mention)]
+    if found is None:
+        return list(others)
+    indexes = kinds.get(found[:2], []) + kinds.get(None, [])
+    return [others[i] for i in sorted(indexes)]
 
 
 def figures_of(corpus: Corpus, spec: SourceSpec) -> tuple[Mention, ...]:
