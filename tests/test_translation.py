@@ -6,11 +6,18 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from builders import fig
 from conftest import SUMMARY, edit_source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 # PyYAML loaded once, before any in-process pytester run: a run removes the modules it
 # imported, and a re-imported yaml no longer matches the node classes of its C loader.
 import pytest_briefcheck.claims  # noqa: F401
+from pytest_briefcheck.agreement import Tolerance, agree
+from pytest_briefcheck.coverage import Mention
+from pytest_briefcheck.figures import Figure
+from pytest_briefcheck.translation import align
 
 PAIR_REGISTRY = f"""\
 version: 1
@@ -152,3 +159,45 @@ def test_hard_wrapped_pages_are_read_through_their_line_breaks(
         ]
     )
     result.assert_outcomes(passed=3)
+
+
+_FIGURES = st.builds(
+    fig,
+    st.sampled_from([0.05, 7.9, 100, 2.6e7, 5.15e9, 5.2e9, 5.25e9]),
+    st.sampled_from(["", "t", "kg", "CNY", "CNY/year"]),
+    p=st.sampled_from([None, 1e8, 0.1]),
+    q=st.sampled_from(["=", "~", ">", "<"]),
+    basis=st.sampled_from([None, "per_year", "total"]),
+    kind=st.sampled_from(["number", "number", "percent"]),
+)
+
+
+def _mentions(figures: list[Figure], lang: str) -> tuple[Mention, ...]:
+    return tuple(
+        Mention("doc", "figure", figure, 10 * i, 10 * i + 5, 1, 1, lang, "doc.txt")
+        for i, figure in enumerate(figures)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FIGURES, max_size=8), st.lists(_FIGURES, max_size=8))
+def test_figures_pair_with_the_first_agreeing_one_on_the_other_side(
+    mine_figures: list[Figure], their_figures: list[Figure]
+) -> None:
+    """The definition, pair by pair, in order; align looks only among figures that may agree."""
+    mine, theirs = _mentions(mine_figures, "en"), _mentions(their_figures, "zh")
+    tolerance = Tolerance()
+
+    def agreeing(a: Mention, b: Mention) -> bool:
+        return agree(a.value, b.value, tolerance).agrees  # type: ignore[arg-type]
+
+    matched = [
+        (a, partner)
+        for a in mine
+        if (partner := next((b for b in theirs if agreeing(a, b)), None)) is not None
+    ]
+    alone_theirs = [b for b in theirs if not any(agreeing(a, b) for a in mine)]
+    alignment = align(mine, theirs, tolerance)
+    assert list(alignment.matched) == matched
+    near_theirs = [near.theirs for near in alignment.near_misses]
+    assert sorted([*alignment.alone_theirs, *near_theirs], key=lambda m: m.start) == alone_theirs
