@@ -394,12 +394,24 @@ def _real_directory(directory: str) -> Path:
 
 
 def forget_directories() -> None:
-    """Empty the resolved-directory cache (a directory may be relinked before the next run)."""
+    """Empty the resolved-path caches (a directory may be relinked before the next run)."""
     _real_directory.cache_clear()
+    _RESOLVED.clear()
+
+
+# A file's path, resolved once per run: several aliases and checks name each file.
+_RESOLVED: dict[tuple[str, Path, str], tuple[Path, str]] = {}
 
 
 def resolve_path(spec: SourceSpec, root: Path, display_root: str) -> tuple[Path, str]:
     """The file an alias names, refused when it would leave the sources root."""
+    key = (spec.path, root, display_root)
+    if key not in _RESOLVED:  # a refusal is not kept: it names the alias and where it stands
+        _RESOLVED[key] = _resolve_path(spec, root, display_root)
+    return _RESOLVED[key]
+
+
+def _resolve_path(spec: SourceSpec, root: Path, display_root: str) -> tuple[Path, str]:
     raw = spec.path
     where = dict(path=spec.at.path, line=spec.at.line, col=spec.at.col)
     if "\x00" in raw:

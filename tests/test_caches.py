@@ -42,7 +42,7 @@ def test_a_run_empties_the_engine_caches_when_it_is_over(bundled: Path, pytester
     result.assert_outcomes(passed=83, xfailed=2)
     assert dates._scan_document.cache_info().currsize == 0
     assert not agreement._FRAMED and not agreement._SPANS
-    assert sources._real_directory.cache_info().currsize == 0
+    assert sources._real_directory.cache_info().currsize == 0 and not sources._RESOLVED
     assert checks._read_expect.cache_info().currsize == 0
 
 
