@@ -202,7 +202,7 @@ def find_quote(corpus: Corpus, file: str, quote: Quote) -> tuple[Source, QuoteMa
         source = corpus.source(corpus.spec(quote.source, file, quote.at))
     except BriefcheckError as exc:
         return Reading(quote, "", "", quote.at.line, quote.at.col, ERROR, str(exc))
-    match = source.locate(quote.text)
+    match = source.locate(quote.text, quote.plain)
     if match is not None:
         return source, match
     closest = source.closest(quote.text)

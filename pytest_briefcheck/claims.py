@@ -146,6 +146,11 @@ class Quote:
     # Character offsets of the ``text:`` scalar as written (quotes included) in the
     # decoded claim file, so that --briefcheck-update-quotes can replace exactly it.
     span: tuple[int, int] | None = None
+    # ``text`` normalized (see text.normalize_plain): what is looked for in the source
+    plain: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", normalize_plain(self.text))
 
 
 @dataclass(frozen=True)
@@ -762,7 +767,7 @@ def _quote(reader: _Reader, node: yaml.Node, what: str) -> Quote:
             raise reader.error(node, f"{what}: a quote has no '{required}'")
     text_node = entries["text"][1]
     text = reader.text(text_node, f"{what}: quote text")
-    if not normalize_plain(text):
+    if not normalize_plain(text):  # kept: the Quote made below asks again
         raise reader.error(
             text_node,
             f"{what}: quote text is empty (it holds only invisible characters)",

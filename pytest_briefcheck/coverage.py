@@ -175,7 +175,7 @@ def _quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:
                 except BriefcheckError:
                     continue
                 key = _file_key(corpus, spec)
-                match = source.locate(quote.text)
+                match = source.locate(quote.text, quote.plain)
                 if key is None or match is None:
                     continue
                 span: tuple[int, int] | None = (match.start, match.end)

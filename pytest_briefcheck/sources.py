@@ -137,11 +137,12 @@ class Source:
         """1-based line and column in the whole file of an offset into ``text``."""
         return self.lines.line_col(self.offset + offset)
 
-    def locate(self, quote: str) -> QuoteMatch | None:
-        """The first exact occurrence of ``quote`` after normalizing both sides."""
+    def locate(self, quote: str, plain: str | None = None) -> QuoteMatch | None:
+        """The first exact occurrence of ``quote`` after normalizing both sides
+        (``plain``: the quote already normalized, as ``Quote.plain``)."""
         key = ("located", self.offset, len(self.text), quote)  # claims, then coverage, ask
         if key not in self.file_memo:
-            self.file_memo[key] = self._locate(quote)
+            self.file_memo[key] = self._locate(normalize_plain(quote) if plain is None else plain)
         return self.file_memo[key]  # type: ignore[return-value]
 
     def named_span(self, start: int, end: int, figure: str) -> tuple[int, int] | None:
@@ -153,8 +154,7 @@ class Source:
             self.file_memo[key] = None if found is None else (start + found[0], start + found[1])
         return self.file_memo[key]  # type: ignore[return-value]
 
-    def _locate(self, quote: str) -> QuoteMatch | None:
-        needle = normalize_plain(quote)
+    def _locate(self, needle: str) -> QuoteMatch | None:
         if not needle:
             return None
         haystack = self.normalized.text
