@@ -1202,7 +1202,11 @@ def detect_document_dates(text: str) -> DocumentDates:
     used: set[int] = set()
     labelled: DateValue | None = None
     sourced: DateValue | None = None
-    for index, line_text in enumerate(lines.texts):
+    # Only a line with a full date, or the first "Date:" label, can say anything: the
+    # thousands of other lines of a transcript are not looked at.
+    first_label = _first_event_label(text, lines)
+    for index in sorted({*by_line, *([] if first_label is None else [first_label])}):
+        line_text = lines.texts[index]
         short = len(line_text.strip()) <= 160
         published_label = _PUBLISHED_LABEL.search(line_text) if short else None
         if published_label and labelled is None:
@@ -1262,6 +1266,28 @@ def detect_document_dates(text: str) -> DocumentDates:
     if event is None and event_label is not None and published is not None:
         event = _yearless_event(text, lines, event_label, published.start)
     return DocumentDates(published, event)
+
+
+_EVENT_LABEL_AT_A_LINE = re.compile("(?m)" + _EVENT_LABEL.pattern, _EVENT_LABEL.flags)
+
+
+def _first_event_label(text: str, lines: _Lines) -> int | None:
+    """The index of the first line an event label (_EVENT_LABEL) starts, if any.
+
+    One search of the whole text finds where such a line may start; the line itself
+    decides (across a line break the whole text can match what no line does).
+    """
+    if "\r" in text:  # "(?m)^" knows only \n as a line break
+        return next((i for i, line in enumerate(lines.texts) if _EVENT_LABEL.match(line)), None)
+    position = 0
+    while (found := _EVENT_LABEL_AT_A_LINE.search(text, position)) is not None:
+        index = bisect_left(lines.starts, found.start() + 1) - 1
+        if _EVENT_LABEL.match(lines.texts[index]):
+            return index
+        if index + 1 >= len(lines):
+            return None
+        position = lines.starts[index + 1]
+    return None
 
 
 def _yearless_event(

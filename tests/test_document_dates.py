@@ -7,7 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pytest_briefcheck import dates
 from pytest_briefcheck.dates import DocumentDates, detect_document_dates
 
 D = dt.date
@@ -178,3 +181,22 @@ def test_document_dates_is_frozen() -> None:
     found = detect_document_dates("Xinhua | 2025-08-26\n")
     with pytest.raises(dataclasses.FrozenInstanceError):
         found.published = None  # type: ignore[misc]
+
+
+_LABEL_SOUP = st.lists(
+    st.sampled_from(
+        ["Date", "date", "Time", "Held on", "and", "&", "时间", "日期", ":", "：", " ", "  ",
+         "\n", "\n\n", "\r\n", "\r", "\t", "x", "Aug. 25, 2025", "Released"]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LABEL_SOUP)
+def test_the_first_event_label_is_found_without_visiting_every_line(text: str) -> None:
+    lines = dates._Lines(text)
+    expected = next(
+        (i for i, line in enumerate(lines.texts) if dates._EVENT_LABEL.match(line)), None
+    )
+    assert dates._first_event_label(text, lines) == expected
