@@ -764,6 +764,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
 )
 
 
+# Texts from this long have their scan kept: a document or a headline is read three
+# times (figures, dates, dateline), and a headline's scan costs mostly its fixed cost.
+_REMEMBERED_FROM = 200
+
+
 def _mentions(text: str, *, windowed: bool | None = None) -> tuple[_Mention, ...]:
     """Every mention in ``text``, sorted, longest first where two overlap.
 
@@ -773,10 +778,6 @@ def _mentions(text: str, *, windowed: bool | None = None) -> tuple[_Mention, ...
     if len(text) < _REMEMBERED_FROM:  # an expect or a short quote: cheap, seldom read twice
         return _scan(text, windowed)
     return _scan_document(text, windowed)
-
-
-# A headline is read three times too, and its scan costs mostly the fixed cost of one.
-_REMEMBERED_FROM = 200
 
 
 @lru_cache(maxsize=4096)  # a corpus' documents are read in no useful order; see forget_documents
