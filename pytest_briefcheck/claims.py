@@ -767,22 +767,23 @@ def _quote(reader: _Reader, node: yaml.Node, what: str) -> Quote:
             raise reader.error(node, f"{what}: a quote has no '{required}'")
     text_node = entries["text"][1]
     text = reader.text(text_node, f"{what}: quote text")
-    if not normalize_plain(text):  # kept: the Quote made below asks again
-        raise reader.error(
-            text_node,
-            f"{what}: quote text is empty (it holds only invisible characters)",
-            "quote a passage a reader can see",
-        )
     figure = None
     if "figure" in entries:
         figure = reader.text(entries["figure"][1], f"{what}: quote figure")
-    return Quote(
+    quote = Quote(
         source=reader.identifier(entries["source"][1], f"{what}: quote source"),
         text=text,
         at=reader.at(text_node),
         figure=figure,
         span=(text_node.start_mark.index, text_node.end_mark.index),
     )
+    if not quote.plain:
+        raise reader.error(
+            text_node,
+            f"{what}: quote text is empty (it holds only invisible characters)",
+            "quote a passage a reader can see",
+        )
+    return quote
 
 
 def _relation(reader: _Reader, node: yaml.Node) -> RelationSpec:

@@ -313,7 +313,6 @@ def _unwrap(text: str) -> tuple[str, tuple[array[int], array[int]]] | None:
     return "".join(pieces), (starts, origins)
 
 
-@lru_cache(maxsize=8192)  # a quote is normalized when its claim file is read and when located
 def normalize_plain(text: str, *, casefold: bool = False) -> str:
     """``normalize(text).text``, without building the offset map."""
     if not casefold and text.isascii():
