@@ -320,7 +320,8 @@ _EN_SCALE = re.compile(
     rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_trie([*ENGLISH_PLACES, *ENGLISH_SCALES], True)})(?![A-Za-z])"
     rf"|{_SP}?(?P<a>bn|bln|mn|mln|tn|trn)(?![A-Za-z])|(?P<k>[kK])(?![A-Za-z])"
 )
-_ZH_SCALE_CHARS = re.compile(r"(?:万亿|[十百千万亿])+")
+# "41.5万\n亿元": a hard wrap may split a run of scale characters before 万 or 亿
+_ZH_SCALE_CHARS = re.compile(r"(?:万亿|[十百千万亿])(?:(?:\r\n|\r|\n)?(?:万亿|[万亿])|[十百千])*")
 _ZH_UNIT_STARTS = ("千瓦", "千米", "千克", "百分", "千分", "万分")
 _MIXED_GROUPS = 4
 _MIXED_NEXT = re.compile(rf"({_ARABIC})((?:万亿|[十百千万亿])+)")
@@ -1722,6 +1723,7 @@ def _decimals(precision: Decimal) -> int:
 
 
 def _zh_scale_tokens(chars: str) -> list[tuple[str, Decimal, int]]:
+    chars = chars.replace("\r", "").replace("\n", "")  # a hard wrap inside the run
     tokens: list[tuple[str, Decimal, int]] = []
     index = 0
     while index < len(chars):

@@ -380,6 +380,8 @@ def test_describe(text: str, line: str) -> None:
         ("年均\n监管进出口货物52亿吨", 5.2e9, "t", "per_year"),
         ("平台注册用户达2100\n万", 2.1e7, "", None),
         ("鲜果最快68\r\n小时即可运抵", 68.0, "hour", None),
+        ("货物贸易进出口总值达41.5万\n亿元", 4.15e13, "CNY", "total"),
+        ("年均监管集装箱3千\r\n万标箱", 3e7, "TEU", "per_year"),
     ],
 )
 def test_a_hard_wrap_inside_chinese_text_is_read_through(
@@ -390,3 +392,9 @@ def test_a_hard_wrap_inside_chinese_text_is_read_through(
 
 def test_a_blank_line_still_ends_a_chinese_figure() -> None:
     check(parse_figure("货物52\n\n亿吨"), value=52.0, unit="")
+    check(parse_figure("总值达41.5万\n\n亿元"), value=4.15e5, unit="")
+
+
+def test_a_hard_wrap_before_a_word_is_not_read_into_the_scale() -> None:
+    # 十分 ("very") after a wrap is a word: only 万 and 亿 continue a run across a wrap
+    check(parse_figure("达到10万\n十分重要"), value=1e5, unit="")
