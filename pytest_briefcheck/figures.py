@@ -324,7 +324,8 @@ _EN_SCALE = re.compile(
 _ZH_SCALE_CHARS = re.compile(r"(?:万亿|[十百千万亿])(?:(?:\r\n|\r|\n)?(?:万亿|[万亿])|[十百千])*")
 _ZH_UNIT_STARTS = ("千瓦", "千米", "千克", "百分", "千分", "万分")
 _MIXED_GROUPS = 4
-_MIXED_NEXT = re.compile(rf"({_ARABIC})((?:万亿|[十百千万亿])+)")
+# the next group of a mixed numeral (4500万 after 3亿), a hard wrap allowed before it
+_MIXED_NEXT = re.compile(rf"(?:\r\n|\r|\n)?({_ARABIC})({_ZH_SCALE_CHARS.pattern})")
 _GT_INNER = re.compile(r"[多余]")
 
 _PERCENT = re.compile(

@@ -382,6 +382,7 @@ def test_describe(text: str, line: str) -> None:
         ("鲜果最快68\r\n小时即可运抵", 68.0, "hour", None),
         ("货物贸易进出口总值达41.5万\n亿元", 4.15e13, "CNY", "total"),
         ("年均监管集装箱3千\r\n万标箱", 3e7, "TEU", "per_year"),
+        ("案值达3亿\n4500万元", 3.45e8, "CNY", None),
     ],
 )
 def test_a_hard_wrap_inside_chinese_text_is_read_through(
