@@ -1082,8 +1082,9 @@ class _Reader:
             atom.qualifier = ">"
             stop = gt.end()
             scale = _ZH_SCALE_CHARS.match(text, stop)
-            if scale and scale.group() in CHINESE_SCALES:
-                factor = Decimal(CHINESE_SCALES[scale.group()])
+            chars = _unwrapped(scale.group()) if scale else ""
+            if scale and chars in CHINESE_SCALES:
+                factor = Decimal(CHINESE_SCALES[chars])
                 atom.value *= factor
                 atom.precision *= factor
                 atom.exact = False
@@ -1723,8 +1724,13 @@ def _decimals(precision: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+def _unwrapped(chars: str) -> str:
+    """A run of scale characters without the hard wraps it may hold (see _ZH_SCALE_CHARS)."""
+    return chars.replace("\r", "").replace("\n", "")
+
+
 def _zh_scale_tokens(chars: str) -> list[tuple[str, Decimal, int]]:
-    chars = chars.replace("\r", "").replace("\n", "")  # a hard wrap inside the run
+    chars = _unwrapped(chars)
     tokens: list[tuple[str, Decimal, int]] = []
     index = 0
     while index < len(chars):

@@ -383,6 +383,7 @@ def test_describe(text: str, line: str) -> None:
         ("货物贸易进出口总值达41.5万\n亿元", 4.15e13, "CNY", "total"),
         ("年均监管集装箱3千\r\n万标箱", 3e7, "TEU", "per_year"),
         ("案值达3亿\n4500万元", 3.45e8, "CNY", None),
+        ("累计减税十多万\n亿元", 1e13, "CNY", "total"),
     ],
 )
 def test_a_hard_wrap_inside_chinese_text_is_read_through(
