@@ -1081,6 +1081,15 @@ class DocumentDates:
 
 
 _TOP = 3000  # datelines sit in the page header
+# A title near the top that names a briefing and its date, "Regular Press Conference of
+# the Ministry of Commerce (October 16, 2025)", "商务部召开例行新闻发布会（2025年10月16日）",
+# dates the event when no "Date:" label does.
+_TITLE_TOP = 1000
+_BRIEFING_WORD = re.compile(
+    r"(?<![A-Za-z])(?:press|news|media)\s+(?:conference|briefing)s?(?![A-Za-z])"
+    r"|(?<![A-Za-z])briefing(?![A-Za-z])|发布会|吹风会|记者会|见面会",
+    re.IGNORECASE,
+)
 _EVENT_LABEL = re.compile(
     r"^\s*(?:Date|Time|Date\s{0,2}(?:and|&)\s{0,2}time|Time\s{0,2}(?:and|&)\s{0,2}date|Held\s+on"
     r"|时间|日期|会议时间|召开时间|举行时间|发布会时间)\s{0,2}[:：]",
@@ -1241,6 +1250,8 @@ def detect_document_dates(text: str) -> DocumentDates:
                 if seen >= 3:
                     break
 
+    if event is None:
+        event = _titled_event(lines, by_line, used)
     published = labelled or sourced
     if published is None:
         datelines = [
@@ -1267,6 +1278,29 @@ def detect_document_dates(text: str) -> DocumentDates:
     if event is None and event_label is not None and published is not None:
         event = _yearless_event(text, lines, event_label, published.start)
     return DocumentDates(published, event)
+
+
+def _titled_event(
+    lines: _Lines, by_line: dict[int, list[DateValue]], used: set[int]
+) -> DateValue | None:
+    """The date of a title near the top that names a briefing (see _BRIEFING_WORD).
+
+    A dateline ("Press Conference Transcripts | December 16, 2025") dates the page, not
+    the briefing, and is left to the publication date. The title's line is then used.
+    """
+    for index, values in sorted(by_line.items()):
+        line = lines[index]
+        if line.start >= _TITLE_TOP:
+            break
+        if index in used or len(line.text.strip()) > 160:
+            continue
+        if not _BRIEFING_WORD.search(line.text) or _PUBLISHED_LABEL.search(line.text):
+            continue
+        for value in values:
+            if not (_is_dateline(line, value) or _is_header_dateline(line, value)):
+                used.add(index)
+                return value
+    return None
 
 
 _EVENT_LABEL_AT_A_LINE = re.compile("(?m)" + _EVENT_LABEL.pattern, _EVENT_LABEL.flags)

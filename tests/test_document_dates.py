@@ -130,7 +130,38 @@ SYNTHETIC = [
     ),
     ("China.org.cn, December 16, 2025\n\nBody.", (D(2025, 12, 16), "December 16, 2025"), None),
     # ... but a header saying "on <date>" names the event, not the page
-    ("Press conference on Aug. 25, 2025\n\nBody.", None, None),
+    ("Press conference on Aug. 25, 2025\n\nBody.", None, (D(2025, 8, 25), "Aug. 25, 2025")),
+    # a title naming a briefing dates the event; the page keeps its own date
+    (
+        "Regular Press Conference of the Ministry of Commerce (October 16, 2025)\n"
+        "Source: MOFCOM  Updated: November 3, 2025\n\nHe Yadong: Today I would like to ...",
+        (D(2025, 11, 3), "November 3, 2025"),
+        (D(2025, 10, 16), "October 16, 2025"),
+    ),
+    (
+        "商务部召开例行新闻发布会（2025年10月16日）\n\n何亚东：下午好。",
+        None,
+        (D(2025, 10, 16), "2025年10月16日"),
+    ),
+    (
+        "Foreign Ministry Spokesperson's Regular Press Conference on October 16, 2025\n\nQ: ...",
+        None,
+        (D(2025, 10, 16), "October 16, 2025"),
+    ),
+    # a dateline naming the press room dates the page, not a briefing
+    (
+        "Press Conference Transcripts | December 16, 2025\n\nBody.",
+        (D(2025, 12, 16), "December 16, 2025"),
+        None,
+    ),
+    # a "Date:" label wins over a title
+    (
+        "Press briefing (Aug. 24, 2025)\nDate: Aug. 25, 2025\n",
+        None,
+        (D(2025, 8, 25), "Aug. 25, 2025"),
+    ),
+    # a briefing named in the body, far from the top, is not a title
+    ("Headline\n\n" + "Body. " * 200 + "\nThe briefing of Aug. 25, 2025\n", None, None),
     # prose is neither a dateline nor a label
     (
         "The report, published on Aug. 20, 2025, shows that trade grew in 2024.\n",
