@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +32,9 @@ def _scan_rows(path: Path, lang: str | None) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for figure in parse_figures(text, lang=lang):
         line, col = lines.line_col(figure.span[0])
-        rows.append({"kind": "figure", "line": line, "col": col, **figure.as_dict()})
+        reading = figure.as_dict()
+        reading["figure_kind"] = reading.pop("kind")  # "kind" says figure or date
+        rows.append({"kind": "figure", "line": line, "col": col, **reading})
     for date in find_dates(text, base=base, lang=language):
         line, col = lines.line_col(date.span[0])
         rows.append(
@@ -160,6 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`briefcheck scan doc.txt | head`): stop quietly, and keep
+        # Python from failing again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141  # 128 + SIGPIPE, as a shell reports a command a pipe stopped
 
 
 if __name__ == "__main__":
