@@ -194,7 +194,7 @@ class Interval:
 @dataclass(frozen=True)
 class Agreement:
     """Whether two values can state the same fact, and why: worded only when asked, as
-    most pairs agree and nobody reads why (formatting the numbers costs more than
+    most pairs compared are never explained (formatting the numbers costs more than
     comparing them)."""
 
     agrees: bool
@@ -409,6 +409,7 @@ def forget_figures() -> None:
     _SPANS.clear()
     _FRAMED.clear()
     exact.cache_clear()
+    _plain_statement.cache_clear()
 
 
 Screen = tuple[tuple[tuple[str, float], ...], bool, str | None, float, float]
@@ -496,12 +497,52 @@ def agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> Agreement
         frame_b, interval_b = _framed(b, tolerance, None)
     common = interval_a.intersection(interval_b)
     if common is None:
-        return Agreement(
-            False,
-            f"{_label(a, frame_a)} admits {interval_a.describe()} and {_label(b, frame_b)} "
-            f"admits {interval_b.describe()}; they do not meet",
-        )
+        return Agreement(False, lambda: _apart(a, frame_a, interval_a, b, frame_b, interval_b))
     return Agreement(True, lambda: _both_admit(a, frame_a, b, frame_b, common))
+
+
+def states_same(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
+    """Whether ``a`` and ``b`` agree and give the same number (see :func:`same_number`).
+
+    "More than 2 trillion yuan" agrees with 36.59 trillion yuan without stating it: a
+    translation or a summary repeats the number its source gives.
+    """
+    return agree(a, b, tolerance).agrees and same_number(a, b, tolerance)
+
+
+def same_number(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
+    """For two figures that agree: whether the numbers they give agree too, each read as
+    a plain statement of its number ("more than 2 trillion" as 2 trillion, "about 450,000"
+    and "nearly 3,400" as those numbers, rounded as worded; a range stays a range)."""
+    plain_a, plain_b = _plain(a), _plain(b)
+    if plain_a is a and plain_b is b:
+        return True  # plain statements already, and they agree
+    return agree(plain_a, plain_b, tolerance).agrees
+
+
+def _plain(fig: Figure) -> Figure:
+    if fig.qualifier in ("=", "range"):
+        return fig
+    return _plain_statement(fig)
+
+
+@lru_cache(maxsize=4096)  # a corpus states a few thousand figures with a qualifier, many times
+def _plain_statement(fig: Figure) -> Figure:
+    return dataclasses.replace(fig, qualifier="=", low=fig.value, high=fig.value, near=False)
+
+
+def _apart(
+    a: Figure,
+    frame_a: _Frame,
+    interval_a: Interval,
+    b: Figure,
+    frame_b: _Frame,
+    interval_b: Interval,
+) -> str:
+    return (
+        f"{_label(a, frame_a)} admits {interval_a.describe()} and {_label(b, frame_b)} "
+        f"admits {interval_b.describe()}; they do not meet"
+    )
 
 
 def _both_admit(a: Figure, frame_a: _Frame, b: Figure, frame_b: _Frame, common: Interval) -> str:

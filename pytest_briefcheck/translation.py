@@ -22,6 +22,7 @@ from .agreement import (
     Tolerance,
     admitted,
     agree,
+    same_number,
     screen,
     screens_may_agree,
 )
@@ -79,6 +80,15 @@ def agreement(a: Figure, b: Figure, tolerance: Tolerance) -> Agreement:
         return Agreement(False, exc.message)
 
 
+def gives_same_number(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
+    """``agreement.same_number`` for two figures that agree; one that cannot be compared
+    gives no other's number."""
+    try:
+        return same_number(a, b, tolerance)
+    except BriefcheckError:
+        return False
+
+
 def magnitude(figure: Figure, tolerance: Tolerance) -> tuple[str, str, float] | None:
     """The figure's base unit, kind and a representative size, or None when unbounded."""
     try:
@@ -93,16 +103,48 @@ def magnitude(figure: Figure, tolerance: Tolerance) -> tuple[str, str, float] | 
 
 
 def is_near(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
-    """Same dimension and order of magnitude (within a factor of ten), same sign."""
+    """Same dimension and sign, and the same order of magnitude (within a factor of ten)
+    or the same digits under another scale (see :func:`scale_slip`)."""
+    ratio = _ratio(a, b, tolerance)
+    return ratio is not None and (ratio < MAGNITUDE or _slipped(ratio) is not None)
+
+
+def scale_slip(a: Figure, b: Figure, tolerance: Tolerance) -> int | None:
+    """10, 100, 1,000 or 10,000 when one figure is the other's digits under another scale
+    (1.2亿 is 120 million, not "1.2 billion"; 2100万 is 21 million); else None."""
+    ratio = _ratio(a, b, tolerance)
+    return None if ratio is None else _slipped(ratio)
+
+
+def _ratio(a: Figure, b: Figure, tolerance: Tolerance) -> float | None:
+    """The larger size over the smaller: same dimension and sign only."""
     first, second = magnitude(a, tolerance), magnitude(b, tolerance)
     if first is None or second is None or first[:2] != second[:2]:
-        return False
+        return None
     x, y = first[2], second[2]
     if x == 0 or y == 0:
-        return x == y
+        return 1.0 if x == y else None
     if (x > 0) != (y > 0):
-        return False
-    return max(abs(x), abs(y)) / min(abs(x), abs(y)) < MAGNITUDE
+        return None
+    return max(abs(x), abs(y)) / min(abs(x), abs(y))
+
+
+def _slipped(ratio: float) -> int | None:
+    power = round(math.log10(ratio))
+    if 1 <= power <= 4 and math.isclose(ratio, 10**power, rel_tol=1e-9):
+        return 10**power
+    return None
+
+
+def near_miss_reason(a: Figure, b: Figure, tolerance: Tolerance) -> str:
+    """Why two near figures do not agree, and a scale slip named as such."""
+    why = agreement(a, b, tolerance).reason
+    factor = scale_slip(a, b, tolerance)
+    if factor is not None:
+        why += (
+            f"; the same digits {factor:,}x apart: a scale word (万, 亿, million, billion) slipped?"
+        )
+    return why
 
 
 def _distance(a: Figure, b: Figure, tolerance: Tolerance) -> float:
@@ -115,10 +157,18 @@ def _distance(a: Figure, b: Figure, tolerance: Tolerance) -> float:
 def align(
     mine: tuple[Mention, ...], theirs: tuple[Mention, ...], tolerance: Tolerance
 ) -> Alignment:
-    """Pair every figure with an agreeing one on the other side, then the near misses."""
+    """Pair every figure with one on the other side, then the near misses.
+
+    A figure pairs with the first that states its number (``agreement.states_same``);
+    failing that, with the first that agrees with it and states no number of this side.
+    So "more than 2 trillion yuan" pairs with 超过2万亿元, or with 2.1万亿元, but never with
+    36.59万亿元, which is 36.59 trillion yuan's: a figure dropped from one language is
+    missed even when a larger one remains.
+    """
 
     screens = {id(m): screen(figure_of(m), tolerance) for m in (*mine, *theirs)}
     verdicts: dict[tuple[int, int], bool] = {}
+    same: dict[tuple[int, int], bool] = {}
 
     def agreeing(a: Mention, b: Mention) -> bool:
         pair = (id(a), id(b))
@@ -128,20 +178,46 @@ def align(
             )
         return verdicts[pair]
 
+    def stating(a: Mention, b: Mention) -> bool:
+        pair = (id(a), id(b))
+        if pair not in same:
+            same[pair] = agreeing(a, b) and gives_same_number(figure_of(a), figure_of(b), tolerance)
+        return same[pair]
+
     # Only figures of one dimension and kind of number can agree: look among those (and
     # the few the screen cannot place), in the order they come.
     their_kinds = _by_kind(theirs, screens)
     my_kinds = _by_kind(mine, screens)
+    stated: dict[int, bool] = {}  # per figure: does the other side state its number?
+
+    def stated_mine(a: Mention) -> bool:
+        if id(a) not in stated:
+            stated[id(a)] = any(stating(a, b) for b in _alike(a, theirs, their_kinds, screens))
+        return stated[id(a)]
+
+    def stated_theirs(b: Mention) -> bool:
+        if id(b) not in stated:
+            stated[id(b)] = any(stating(a, b) for a in _alike(b, mine, my_kinds, screens))
+        return stated[id(b)]
+
     matched: list[tuple[Mention, Mention]] = []
     alone_mine: list[Mention] = []
     for a in mine:
-        partner = next((b for b in _alike(a, theirs, their_kinds, screens) if agreeing(a, b)), None)
+        candidates = _alike(a, theirs, their_kinds, screens)
+        partner = next((b for b in candidates if stating(a, b)), None)
+        if partner is None:
+            partner = next((b for b in candidates if agreeing(a, b) and not stated_theirs(b)), None)
         if partner is None:
             alone_mine.append(a)
         else:
             matched.append((a, partner))
     alone_theirs = [
-        b for b in theirs if not any(agreeing(a, b) for a in _alike(b, mine, my_kinds, screens))
+        b
+        for b in theirs
+        if not stated_theirs(b)
+        and not any(
+            agreeing(a, b) and not stated_mine(a) for a in _alike(b, mine, my_kinds, screens)
+        )
     ]
     near: list[NearMiss] = []
     still_mine: list[Mention] = []
@@ -159,8 +235,7 @@ def align(
             ),
         )
         alone_theirs.remove(best)
-        why = agreement(mine_figure, figure_of(best), tolerance).reason
-        near.append(NearMiss(a, best, why))
+        near.append(NearMiss(a, best, near_miss_reason(mine_figure, figure_of(best), tolerance)))
     return Alignment(tuple(matched), tuple(near), tuple(still_mine), tuple(alone_theirs))
 
 

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 # PyYAML loaded once, before any in-process pytester run: a run removes the modules it
 # imported, and a re-imported yaml no longer matches the node classes of its C loader.
 import pytest_briefcheck.claims  # noqa: F401
-from pytest_briefcheck.agreement import Tolerance, agree
+from pytest_briefcheck.agreement import Tolerance, agree, states_same
 from pytest_briefcheck.coverage import Mention
-from pytest_briefcheck.figures import Figure
-from pytest_briefcheck.translation import align
+from pytest_briefcheck.figures import Figure, parse_figure
+from pytest_briefcheck.translation import Alignment, align
 
 PAIR_REGISTRY = f"""\
 version: 1
@@ -181,7 +181,7 @@ def _mentions(figures: list[Figure], lang: str) -> tuple[Mention, ...]:
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_FIGURES, max_size=8), st.lists(_FIGURES, max_size=8))
-def test_figures_pair_with_the_first_agreeing_one_on_the_other_side(
+def test_figures_pair_with_the_first_that_states_their_number_on_the_other_side(
     mine_figures: list[Figure], their_figures: list[Figure]
 ) -> None:
     """The definition, pair by pair, in order; align looks only among figures that may agree."""
@@ -191,13 +191,76 @@ def test_figures_pair_with_the_first_agreeing_one_on_the_other_side(
     def agreeing(a: Mention, b: Mention) -> bool:
         return agree(a.value, b.value, tolerance).agrees  # type: ignore[arg-type]
 
-    matched = [
-        (a, partner)
-        for a in mine
-        if (partner := next((b for b in theirs if agreeing(a, b)), None)) is not None
+    def stating(a: Mention, b: Mention) -> bool:
+        return agreeing(a, b) and states_same(a.value, b.value, tolerance)  # type: ignore[arg-type]
+
+    def partner_of(a: Mention) -> Mention | None:
+        stated = next((b for b in theirs if stating(a, b)), None)
+        if stated is not None:
+            return stated
+        return next(
+            (b for b in theirs if agreeing(a, b) and not any(stating(c, b) for c in mine)), None
+        )
+
+    matched = [(a, partner) for a in mine if (partner := partner_of(a)) is not None]
+    alone_theirs = [
+        b
+        for b in theirs
+        if not any(stating(a, b) for a in mine)
+        and not any(agreeing(a, b) and not any(stating(a, c) for c in theirs) for a in mine)
     ]
-    alone_theirs = [b for b in theirs if not any(agreeing(a, b) for a in mine)]
     alignment = align(mine, theirs, tolerance)
     assert list(alignment.matched) == matched
     near_theirs = [near.theirs for near in alignment.near_misses]
     assert sorted([*alignment.alone_theirs, *near_theirs], key=lambda m: m.start) == alone_theirs
+
+
+def _aligned(english: list[str], chinese: list[str]) -> Alignment:
+    mine = _mentions([parse_figure(text) for text in english], "en")
+    theirs = _mentions([parse_figure(text) for text in chinese], "zh")
+    return align(mine, theirs, Tolerance())
+
+
+def test_a_figure_dropped_from_one_side_is_missed_even_when_a_larger_one_agrees() -> None:
+    # "more than 2 trillion" agrees with 36.59 trillion, which states another figure
+    alignment = _aligned(["36.59 trillion yuan", "more than 2 trillion yuan"], ["36.59万亿元"])
+    assert [a.text for a in alignment.alone_mine] == ["more than 2 trillion yuan"]
+    assert [(a.text, b.text) for a, b in alignment.matched] == [
+        ("36.59 trillion yuan", "36.59万亿元")
+    ]
+    assert not alignment.alone_theirs
+
+
+def test_a_figure_pairs_with_the_one_that_states_its_number_wherever_it_stands() -> None:
+    alignment = _aligned(
+        ["36.59 trillion yuan", "more than 2 trillion yuan"], ["36.59万亿元", "超过2万亿元"]
+    )
+    assert alignment.ok
+    assert [(a.text, b.text) for a, b in alignment.matched] == [
+        ("36.59 trillion yuan", "36.59万亿元"),
+        ("more than 2 trillion yuan", "超过2万亿元"),
+    ]
+
+
+def test_an_agreeing_figure_that_states_no_number_of_this_side_still_pairs() -> None:
+    # worded differently, not contradicting: 2.1 trillion is "more than 2 trillion"
+    alignment = _aligned(["more than 2 trillion yuan"], ["2.3万亿元"])
+    assert alignment.ok
+    # and a figure repeated on one side pairs each time
+    repeated = _aligned(["5.2 billion tons", "5.2 billion tons"], ["52亿吨"])
+    assert repeated.ok and len(repeated.matched) == 2
+
+
+def test_the_same_digits_under_another_scale_are_a_near_miss_named_as_such() -> None:
+    # 1.2亿 is 120 million; "1.2 billion" is the translation slip that makes it ten times more
+    alignment = _aligned(["1.2 billion home appliances"], ["1.2亿台"])
+    assert not alignment.matched and not alignment.alone_mine and not alignment.alone_theirs
+    (miss,) = alignment.near_misses
+    assert (miss.mine.text, miss.theirs.text) == ("1.2 billion", "1.2亿台")
+    assert miss.why.endswith(
+        "the same digits 10x apart: a scale word (万, 亿, million, billion) slipped?"
+    )
+    # far apart without the same digits: no pair at all
+    apart = _aligned(["1.3 billion home appliances"], ["1.2亿台"])
+    assert not apart.near_misses
+    assert len(apart.alone_mine) == 1 and len(apart.alone_theirs) == 1
