@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -30,7 +30,8 @@ from .dates import DateValue
 from .errors import BriefcheckError
 from .figures import Figure
 from .sources import Source, resolve_path
-from .translation import is_near, tolerance_of
+from .text import unwrap
+from .translation import gives_same_number, is_near, near_miss_reason, tolerance_of
 from .update_quotes import double_quoted
 
 QUOTE_REACH = 40  # characters of context either side of a figure, at most (a third in Chinese)
@@ -48,8 +49,12 @@ _STOP_WORDS = """
 _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_BOUNDARY = re.compile(r"[.!?](?=\s|$)|[。！？；;\n]")
-_CLAUSE = re.compile(r"[，、,：:]")
+# Where a sentence ends: its punctuation, or a line break that is no hard wrap (see _wrap).
+_BOUNDARY = re.compile(r"[.!?](?=\s|$)|[。！？；;]|\n")
+# Where a clause ends; not the comma of 48,000 nor the colon of 10:00.
+_CLAUSE = re.compile(r"[，、：]|[,:](?![0-9])")
+_CHINESE_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CONTINUES = re.compile(r"[^\S\n]*[a-z0-9(%$]")
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The claim notation's name for a unit, where pint spells it otherwise.
 _UNIT_NOTATION = {
@@ -186,11 +191,32 @@ def _shown(value: Value) -> str:
 # -- quotes -------------------------------------------------------------------------------------
 
 
+def _wrap(text: str, at: int) -> bool:
+    """Whether the line break at ``at`` is a hard wrap inside a sentence: Chinese on
+    both sides ("9.28万\n亿元", "家电以旧换新\n1.2亿台"), or an English line whose
+    sentence goes on in lower case or with a number ("36.59 trillion\nyuan")."""
+    before = text[at - 1 : at].rstrip("\r")
+    if not before or before.isspace():
+        return False
+    if _CHINESE_TEXT.match(before):
+        following = text[at + 1 : at + 2]
+        return bool(_CHINESE_TEXT.match(following) or following.isdigit())
+    return _CONTINUES.match(text, at + 1) is not None
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    return (
+        m
+        for m in _BOUNDARY.finditer(text, start, end)
+        if m.group() != "\n" or not _wrap(text, m.start())
+    )
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]`` (boundaries are looked for outside it)."""
-    before = [m.end() for m in _BOUNDARY.finditer(text, 0, start)]
+    before = [m.end() for m in _boundaries(text, 0, start)]
     first = before[-1] if before else 0
-    after = _BOUNDARY.search(text, end)
+    after = next(_boundaries(text, end, len(text)), None)
     last = after.start() if after else len(text)
     return first, last
 
@@ -216,7 +242,7 @@ def _passage(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
 
 
 def _flat(text: str) -> str:
-    flat = " ".join(text.split()).strip(" ,;:，、")
+    flat = " ".join(unwrap(text).split()).strip(" ,;:，、")
     return re.sub(r"^[-–—•·]\s+", "", flat)
 
 
@@ -316,11 +342,19 @@ def _agree(corpus: Corpus, a: Value, b: Value) -> tuple[bool, str]:
     return result.agrees, result.reason
 
 
-def _same_period(a: Value, b: Value) -> bool:
-    """Dates pair only when they name the same day or period (not a day within a year)."""
+def _same_statement(corpus: Corpus, mine: Mention, other: Mention) -> bool:
+    """For two agreeing values: whether they state one fact, so that their quotes pair.
+
+    Dates must name the same day or period (not a day within a year); figures must give
+    the same number ("more than 2 trillion yuan" pairs with 超过2万亿元, not with the
+    36.59 trillion it also agrees with).
+    """
+    a, b = mine.value, other.value
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return (a.start, a.end) == (b.start, b.end)
-    return True
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        return gives_same_number(a, b, tolerance_of(corpus))
+    return False
 
 
 def _distinctive(value: Value) -> bool:
@@ -356,7 +390,7 @@ def _candidates(
             if other.kind != mention.kind:
                 continue
             agrees = _agree(corpus, mention.value, other.value)[0]
-            if agrees != agreeing or (agreeing and not _same_period(mention.value, other.value)):
+            if agrees != agreeing or (agreeing and not _same_statement(corpus, mention, other)):
                 continue
             if not agreeing and not _near_miss(corpus, mention.value, other.value):
                 continue
@@ -387,6 +421,12 @@ def _near_miss(corpus: Corpus, a: Value, b: Value) -> bool:
     if a.lang != b.lang and not (a.unit and b.unit):
         return False
     return is_near(a, b, tolerance_of(corpus))
+
+
+def _near_why(corpus: Corpus, a: Value, b: Value) -> str:
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        return near_miss_reason(a, b, tolerance_of(corpus))
+    return _agree(corpus, a, b)[1]
 
 
 def _best_per_alias(candidates: Iterable[_Candidate]) -> list[_Candidate]:
@@ -509,12 +549,15 @@ def _claimable(corpus: Corpus, place: Place) -> tuple[list[Mention], int, int]:
 
 
 def _accounted(corpus: Corpus, mine: Sequence[Place], others: Sequence[Place]) -> set[int]:
-    """The other documents' mentions that agree with some mention of the source."""
+    """The other documents' mentions that state what some mention of the source states."""
     found = set()
     for place in others:
         for other in place.mentions:
             for own in mine:
-                if any(_agree(corpus, m.value, other.value)[0] for m in own.mentions):
+                if any(
+                    _agree(corpus, m.value, other.value)[0] and _same_statement(corpus, m, other)
+                    for m in own.mentions
+                ):
                     found.add(id(other))
                     break
     return found
@@ -606,7 +649,7 @@ def _suggest_one(
         for c in _candidates(corpus, place, mention, others, agreeing=False)
         if c.place.spec.alias not in paired and id(c.mention) not in accounted
     ]
-    flagged = [(c, _agree(corpus, value, c.mention.value)[1]) for c in _best_per_alias(near)]
+    flagged = [(c, _near_why(corpus, value, c.mention.value)) for c in _best_per_alias(near)]
     for candidate, why in sorted([*conflicts, *flagged], key=lambda c: c[0].place.spec.alias):
         other = candidate.mention
         comments.append(

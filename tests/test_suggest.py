@@ -124,3 +124,130 @@ def test_an_unknown_source_is_a_clear_error(briefing, pytester: pytest.Pytester)
     result = _suggest(pytester, "no_such_alias")
     assert result.ret == 2
     result.stderr.fnmatch_lines(["briefcheck: 'no_such_alias' is neither a file nor a source*"])
+
+
+# A ministry briefing as its English page prints it (hard-wrapped, "Updated" after the
+# event), its Chinese page (hard-wrapped inside a figure) and a summary with two slips.
+MOFCOM_EN = """\
+Regular Press Conference of the Ministry of Commerce (October 16, 2025)
+Source: MOFCOM  Updated: November 3, 2025
+
+He Yadong: Online retail sales of physical goods amounted to 9.28 trillion
+yuan, accounting for 25.4% of the total.
+
+The trade-in program has driven sales of more than 2 trillion yuan in total, and 120
+million home appliances were sold under it.
+
+He Yadong: In the first nine months, 48,000 new foreign-invested enterprises were
+established nationwide.
+"""
+MOFCOM_ZH = """\
+商务部召开例行新闻发布会（2025年10月16日）
+
+何亚东：实物商品网上零售额9.28万
+亿元，占比25.4%。
+
+以旧换新政策累计带动销售额超过2万亿元，家电以旧换新1.2亿台。
+
+何亚东：前9个月，全国新设立外商投资企业4.8万家。
+"""
+MOFCOM_SUMMARY = """\
+Online retail sales of physical goods amounted to 9.28 trillion yuan, the Ministry of
+Commerce said on Nov. 3, 2025.
+
+The trade-in program has driven annual sales of more than 2 trillion yuan, with 1.2
+billion home appliances sold.
+"""
+MOFCOM_REGISTRY = """\
+version: 1
+sources:
+  mofcom_en: {path: mofcom.en.txt, lang: en}
+  mofcom_zh: {path: mofcom.zh.txt, lang: zh, translation_of: mofcom_en}
+  summary_en: {path: summary.en.txt, lang: en}
+"""
+
+
+@pytest.fixture
+def mofcom(pytester: pytest.Pytester) -> Path:
+    pytester.makeini("[pytest]\n")
+    for name, text in (
+        ("mofcom.en.txt", MOFCOM_EN),
+        ("mofcom.zh.txt", MOFCOM_ZH),
+        ("summary.en.txt", MOFCOM_SUMMARY),
+    ):
+        (pytester.path / "sources").mkdir(exist_ok=True)
+        (pytester.path / "sources" / name).write_text(text, encoding="utf-8")
+    (pytester.path / "claims").mkdir()
+    (pytester.path / "claims" / "sources.yaml").write_text(MOFCOM_REGISTRY, encoding="utf-8")
+    return pytester.path
+
+
+def _claim_quoting(claims: list[Claim], source: str, needle: str) -> Claim:
+    for claim in claims:
+        if any(q.source == source and needle in q.text for q in claim.quotes):
+            return claim
+    raise AssertionError(f"no claim quotes {needle!r} from {source}")
+
+
+def _suggest_mofcom(pytester: pytest.Pytester, root: Path) -> list[Claim]:
+    result = _suggest(
+        pytester,
+        "mofcom_en",
+        "--against",
+        "mofcom_zh",
+        "--against",
+        "summary_en",
+        "--write",
+        "claims/mofcom.yaml",
+    )
+    assert result.ret == 0, result.stderr.str()
+    return _claims(root / "claims" / "mofcom.yaml")
+
+
+def test_a_figure_pairs_with_the_one_that_states_its_number(
+    mofcom: Path, pytester: pytest.Pytester
+) -> None:
+    claims = _suggest_mofcom(pytester, mofcom)
+    # "more than 2 trillion" agrees with 9.28 trillion too, but only 超过2万亿元 states it;
+    # the summary's "annual" one conflicts in basis and is not paired
+    driven = _claim_quoting(claims, "mofcom_en", "more than 2 trillion yuan")
+    assert [(q.source, q.figure) for q in driven.quotes] == [
+        ("mofcom_en", None),
+        ("mofcom_zh", "超过2万亿元"),
+    ]
+    assert (driven.expect, driven.basis) == (">2 trillion CNY", "total")
+
+
+def test_quotes_read_through_hard_wraps_and_keep_numbers_whole(
+    mofcom: Path, pytester: pytest.Pytester
+) -> None:
+    claims = _suggest_mofcom(pytester, mofcom)
+    online = _claim_quoting(claims, "mofcom_en", "9.28 trillion yuan")
+    assert {q.source: q.text for q in online.quotes} == {
+        "mofcom_en": "sales of physical goods amounted to 9.28 trillion yuan, "
+        "accounting for 25.4% of the total",
+        "mofcom_zh": "何亚东：实物商品网上零售额9.28万亿元，占比25.4%",
+        "summary_en": "sales of physical goods amounted to 9.28 trillion yuan, the Ministry of",
+    }
+    months = _claim_quoting(claims, "mofcom_en", "first nine months")
+    assert months.kind == "date"
+    assert [q.text for q in months.quotes] == ["He Yadong: In the first nine months"]
+    # every suggested claim holds when checked
+    check = pytester.runpytest("--briefcheck", "claims/mofcom.yaml", "-q")
+    assert check.ret == 0, check.stdout.str()
+
+
+def test_a_scale_slip_and_a_conflicting_basis_are_flagged(
+    mofcom: Path, pytester: pytest.Pytester
+) -> None:
+    result = _suggest(pytester, "mofcom_en", "--against", "summary_en")
+    assert result.ret == 0, result.stderr.str()
+    result.stdout.fnmatch_lines_random(
+        [
+            "    # NEAR MISS: summary_en says >2 trillion CNY (per_year) at "
+            "sources/summary.en.txt:4:49 ('more than 2 trillion yuan'): "
+            "bases conflict: total vs per_year",
+            "    # NEAR MISS: summary_en says 1.2 billion at sources/summary.en.txt:4:81 "
+            "('1.2 billion'): * the same digits 10x apart: a scale word * slipped?",
+        ]
+    )
