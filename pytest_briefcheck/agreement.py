@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from .dates import DateValue
-from .errors import BriefcheckValueError
+from .errors import BriefcheckError, BriefcheckValueError
 from .figures import Figure
 
 # A bound is an exact rational, or a float only for -inf / +inf.
@@ -554,6 +554,66 @@ def _both_admit(a: Figure, frame_a: _Frame, b: Figure, frame_b: _Frame, common: 
                 shown = format_number(point) + (f" {frame.unit}" if frame.unit else "")
                 return f"both admit {shown}"
     return f"both admit {common.describe()}"
+
+
+# -- near misses --------------------------------------------------------------------------------
+
+MAGNITUDE = 10.0  # a near miss lies within this factor of the other figure
+
+
+def magnitude(figure: Figure, tolerance: Tolerance) -> tuple[str, str, float] | None:
+    """The figure's base unit, kind and a representative size, or None when unbounded."""
+    try:
+        interval = admitted(figure, tolerance)
+    except BriefcheckError:
+        return None
+    ends = [x for x in (interval.low, interval.high) if math.isfinite(x)]
+    if not ends:
+        return None
+    kind = "count" if figure.kind == "number" else "ratio"
+    return interval.unit, kind, sum(ends) / len(ends)
+
+
+def is_near(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> bool:
+    """Same dimension and sign, and the same order of magnitude (within a factor of ten)
+    or the same digits under another scale (see :func:`scale_slip`)."""
+    ratio = _ratio(a, b, tolerance)
+    return ratio is not None and (ratio < MAGNITUDE or _slipped(ratio) is not None)
+
+
+def scale_slip(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> int | None:
+    """10, 100, 1,000 or 10,000 when one figure is the other's digits under another scale
+    (1.2亿 is 120 million, not "1.2 billion"; 2100万 is 21 million); else None."""
+    ratio = _ratio(a, b, tolerance)
+    return None if ratio is None else _slipped(ratio)
+
+
+def _ratio(a: Figure, b: Figure, tolerance: Tolerance) -> float | None:
+    """The larger size over the smaller: same dimension and sign only."""
+    first, second = magnitude(a, tolerance), magnitude(b, tolerance)
+    if first is None or second is None or first[:2] != second[:2]:
+        return None
+    x, y = first[2], second[2]
+    if x == 0 or y == 0:
+        return 1.0 if x == y else None
+    if (x > 0) != (y > 0):
+        return None
+    return max(abs(x), abs(y)) / min(abs(x), abs(y))
+
+
+def _slipped(ratio: float) -> int | None:
+    power = round(math.log10(ratio))
+    if 1 <= power <= 4 and math.isclose(ratio, 10**power, rel_tol=1e-9):
+        return 10**power
+    return None
+
+
+def slip_note(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> str:
+    """ "; the same digits 10x apart: ..." when :func:`scale_slip` finds one, else ""."""
+    factor = scale_slip(a, b, tolerance)
+    if factor is None:
+        return ""
+    return f"; the same digits {factor:,}x apart: a scale word (万, 亿, million, billion) slipped?"
 
 
 # -- dates --------------------------------------------------------------------------------------

@@ -362,7 +362,18 @@ def _against_expected(corpus: Corpus, claim: Claim, reading: Reading, expected: 
     why = agreement.reason
     if isinstance(expected, DateValue) and isinstance(reading.value, DateValue):
         why = _date_role_explanation(corpus, claim, reading.value, expected) or why
+    else:
+        why += _slip(corpus, expected, reading.value)
     return dataclasses.replace(reading, status="contradicts", why=_reworded(reading, why))
+
+
+def _slip(corpus: Corpus, expected: Value, found: Value) -> str:
+    """The scale slip two disagreeing figures may show (1.2亿 read as "1.2 billion")."""
+    if not (isinstance(expected, Figure) and isinstance(found, Figure)):
+        return ""
+    from .agreement import slip_note
+
+    return slip_note(expected, found, _tolerance(corpus))
 
 
 def _reworded(reading: Reading, why: str) -> str:
@@ -399,6 +410,7 @@ def _against_each_other(corpus: Corpus, readings: list[Reading]) -> list[Reading
         reference = majority[0].value
         assert reference is not None and reading.value is not None
         reason = _agree(corpus, reference, reading.value).reason
+        reason += _slip(corpus, reference, reading.value)
         result[index] = dataclasses.replace(
             reading,
             status="contradicts",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from .agreement import is_near
 from .checks import Value, expected_value, read_quote
 from .claims import Claim, Location, Quote, SourceSpec, load_claim_file
 from .corpus import Corpus, Settings, display_path, load_corpus
@@ -31,7 +32,7 @@ from .errors import BriefcheckError
 from .figures import Figure
 from .sources import Source, resolve_path
 from .text import unwrap
-from .translation import gives_same_number, is_near, near_miss_reason, tolerance_of
+from .translation import gives_same_number, near_miss_reason, tolerance_of
 from .update_quotes import double_quoted
 
 QUOTE_REACH = 40  # characters of context either side of a figure, at most (a third in Chinese)

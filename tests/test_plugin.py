@@ -97,6 +97,22 @@ def test_edited_summary_figure_fails_like_a_compiler(briefing, pytester) -> None
     )
 
 
+def test_a_figure_whose_scale_slipped_says_so(briefing, pytester) -> None:
+    # 52亿吨 is 5.2 billion tons; "52 billion tons" keeps the digits and slips the scale
+    root = briefing(tonnage=TONNAGE)
+    edit_source(root, SUMMARY, "5.2 billion tons", "52 billion tons")
+    result = pytester.runpytest("--briefcheck", "claims/tonnage.yaml")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            f"  sources/{SUMMARY}:1:*[[]en[]]  CONTRADICTS  5.2e10 t (per_year)",
+            '      quote: "managed an average of 5.2 billion tons*"  (claims/tonnage.yaml:10:*)',
+            "      why: *; they do not meet; the same digits 10x apart: "
+            "a scale word (万, 亿, million, billion) slipped? (the quote is no longer*",
+        ]
+    )
+
+
 def test_missing_quote_shows_the_closest_passage(briefing, pytester) -> None:
     text = TONNAGE.replace("customs have annually supervised", "customs annually supervised")
     briefing(tonnage=text)
