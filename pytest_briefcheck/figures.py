@@ -1238,6 +1238,9 @@ class _Reader:
             atom.kind = "fraction"
             if word.startswith("过"):
                 atom.qualifier = ">"
+            elif (after := _ZH_QUAL_AFTER.match(self.text, end)) is not None:  # 一半以上
+                atom.qualifier = ">=" if after.group("ge") else "<=" if after.group("le") else "~"
+                atom.end = after.end()
         return atom
 
     # -- after the number ----------------------------------------------------------------------
