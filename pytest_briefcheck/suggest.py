@@ -139,9 +139,12 @@ def unit_notation(unit: str) -> str:
 
 
 def figure_notation(figure: Figure) -> str:
-    """A figure in the claim notation: ``5.2 billion t``, ``>3000``, ``80%``, ``5-7 day``."""
+    """A figure in the claim notation: ``5.2 billion t``, ``>3000``, ``80%``, ``5-7 day``,
+    ``0.7 percentage points``."""
     unit = unit_notation(figure.unit)
-    if figure.kind == "percent" or unit in ("%", "percent"):
+    if figure.unit == "percentage_point":
+        suffix = " percentage points"
+    elif figure.kind == "percent" or unit in ("%", "percent"):
         suffix = "%"
     elif figure.kind == "multiple":
         suffix = "x"

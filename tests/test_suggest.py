@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import OPENING, SUMMARY, edit_source
 
+from pytest_briefcheck.agreement import agree
 from pytest_briefcheck.claims import Claim, load_claim_file
+from pytest_briefcheck.figures import parse_figure
+from pytest_briefcheck.suggest import figure_notation
 
 NEW_FIGURE = "making it the largest globally, with 1,200 customs officers on duty at night [2]"
 
@@ -251,3 +254,23 @@ def test_a_scale_slip_and_a_conflicting_basis_are_flagged(
             "('1.2 billion'): * the same digits 10x apart: a scale word * slipped?",
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "notation"),
+    [
+        ("5.2 billion metric tons", "5.2 billion t"),
+        ("41.5万亿元", "41.5 trillion CNY"),
+        ("超过3000家", ">3000"),
+        ("80%", "80%"),
+        ("0.7个百分点", "0.7 percentage points"),
+        ("约45万台", "~450000"),
+        ("近五分之一", "~1/5"),
+    ],
+)
+def test_expect_is_written_in_the_claim_notation_and_reads_back(text: str, notation: str) -> None:
+    figure = parse_figure(text)
+    assert figure_notation(figure) == notation
+    read_back = parse_figure(notation, years=True)
+    assert (read_back.unit, read_back.kind) == (figure.unit, figure.kind)
+    assert agree(read_back, figure).agrees
