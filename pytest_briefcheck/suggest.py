@@ -230,18 +230,39 @@ def _passage(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
     first, last = _sentence(text, start, end)
     if reach <= 0:
         return first, last
-    if _CJK.search(text[max(first, start - 8) : min(last, end + 8)]):
+    # Chinese has no spaces to cut at: a clause that ends a little further on is
+    # taken whole rather than cut inside a word ("消费市" of 消费市场)
+    chinese = bool(_CJK.search(text[max(first, start - 8) : min(last, end + 8)]))
+    if chinese:
         reach = max(reach // 3, 6)
     if start - first > reach:
         cut = start - reach
         clause = [m.end() for m in _CLAUSE.finditer(text, cut, start)]
-        space = text.find(" ", cut, start)
-        first = clause[0] if clause else (space + 1 if space >= 0 else cut)
+        if clause:
+            first = clause[0]
+        elif chinese:
+            earlier = [m.end() for m in _CLAUSE.finditer(text, max(first, start - 2 * reach), cut)]
+            if earlier:
+                first = earlier[-1]
+            elif start - first > 2 * reach:
+                first = cut
+        else:
+            space = text.find(" ", cut, start)
+            first = space + 1 if space >= 0 else cut
     if last - end > reach:
         cut = end + reach
         clause = [m.start() for m in _CLAUSE.finditer(text, end, cut)]
-        space = text.rfind(" ", end, cut)
-        last = clause[-1] if clause else (space if space >= 0 else cut)
+        if clause:
+            last = clause[-1]
+        elif chinese:
+            further = _CLAUSE.search(text, cut, min(last, end + 2 * reach))
+            if further:
+                last = further.start()
+            elif last - end > 2 * reach:
+                last = cut
+        else:
+            space = text.rfind(" ", end, cut)
+            last = space if space >= 0 else cut
     return first, last
 
 

@@ -147,7 +147,7 @@ established nationwide.
 MOFCOM_ZH = """\
 商务部召开例行新闻发布会（2025年10月16日）
 
-何亚东：实物商品网上零售额9.28万
+何亚东：今天我想介绍一下前三季度消费市场情况。实物商品网上零售额9.28万
 亿元，占比25.4%。
 
 以旧换新政策累计带动销售额超过2万亿元，家电以旧换新1.2亿台。
@@ -229,7 +229,7 @@ def test_quotes_read_through_hard_wraps_and_keep_numbers_whole(
     assert {q.source: q.text for q in online.quotes} == {
         "mofcom_en": "sales of physical goods amounted to 9.28 trillion yuan, "
         "accounting for 25.4% of the total",
-        "mofcom_zh": "何亚东：实物商品网上零售额9.28万亿元，占比25.4%",
+        "mofcom_zh": "实物商品网上零售额9.28万亿元，占比25.4%",
         "summary_en": "sales of physical goods amounted to 9.28 trillion yuan, the Ministry of",
     }
     months = _claim_quoting(claims, "mofcom_en", "first nine months")
@@ -274,3 +274,14 @@ def test_expect_is_written_in_the_claim_notation_and_reads_back(text: str, notat
     read_back = parse_figure(notation, years=True)
     assert (read_back.unit, read_back.kind) == (figure.unit, figure.kind)
     assert agree(read_back, figure).agrees
+
+
+def test_a_chinese_quote_is_not_cut_inside_a_word(mofcom: Path, pytester: pytest.Pytester) -> None:
+    result = _suggest(pytester, "mofcom_zh", "--write", "claims/zh.yaml")
+    assert result.ret == 0, result.stderr.str()
+    claims = _claims(mofcom / "claims" / "zh.yaml")
+    # no clause ends within reach of 前三季度: the sentence is taken whole (it ended at
+    # "消费市", inside 消费市场, before)
+    quarters = _claim_quoting(claims, "mofcom_zh", "前三季度")
+    assert [q.text for q in quarters.quotes] == ["何亚东：今天我想介绍一下前三季度消费市场情况"]
+    assert all(not q.text.endswith("消费市") for c in claims for q in c.quotes)
