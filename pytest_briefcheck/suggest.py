@@ -197,9 +197,10 @@ def _shown(value: Value) -> str:
 
 def _wrap(text: str, at: int) -> bool:
     """Whether the line break at ``at`` is a hard wrap inside a sentence: Chinese on
-    both sides ("9.28万\n亿元", "家电以旧换新\n1.2亿台"), or an English line whose
-    sentence goes on in lower case or with a number ("36.59 trillion\nyuan")."""
-    before = text[at - 1 : at].rstrip("\r")
+    both sides ("9.28万\\n亿元", "家电以旧换新\\n1.2亿台"), or an English line whose
+    sentence goes on in lower case or with a number ("36.59 trillion\\nyuan")."""
+    before_at = at - 1 if text[at - 1 : at] == "\r" else at  # \r\n: look before the \r
+    before = text[before_at - 1 : before_at]
     if not before or before.isspace():
         return False
     if _CHINESE_TEXT.match(before):

@@ -315,7 +315,7 @@ def _unwrap(text: str) -> tuple[str, tuple[array[int], array[int]]] | None:
 
 def unwrap(text: str) -> str:
     """``text`` without the hard wraps of its Chinese (a line break next to an ideograph),
-    which Chinese reads through: "进出\n口货物" is 进出口货物. Nothing else changes."""
+    which Chinese reads through: "进出\\n口货物" is 进出口货物. Nothing else changes."""
     unwrapped = _unwrap(text)
     return text if unwrapped is None else unwrapped[0]
 

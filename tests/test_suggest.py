@@ -285,3 +285,18 @@ def test_a_chinese_quote_is_not_cut_inside_a_word(mofcom: Path, pytester: pytest
     quarters = _claim_quoting(claims, "mofcom_zh", "前三季度")
     assert [q.text for q in quarters.quotes] == ["何亚东：今天我想介绍一下前三季度消费市场情况"]
     assert all(not q.text.endswith("消费市") for c in claims for q in c.quotes)
+
+
+def test_hard_wraps_are_read_through_in_crlf_files_too(
+    mofcom: Path, pytester: pytest.Pytester
+) -> None:
+    for name in ("mofcom.en.txt", "mofcom.zh.txt"):
+        path = mofcom / "sources" / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    claims = _suggest_mofcom(pytester, mofcom)
+    # the sentence goes on after "were\r\n" in lower case
+    enterprises = _claim_quoting(claims, "mofcom_en", "48,000")
+    assert [q.text for q in enterprises.quotes if q.source == "mofcom_en"] == [
+        "He Yadong: In the first nine months, 48,000 new foreign-invested enterprises were "
+        "established nationwide"
+    ]
