@@ -1082,8 +1082,7 @@ class _Reader:
             atom.qualifier = ">"
             stop = gt.end()
             scale = _ZH_SCALE_CHARS.match(text, stop)
-            chars = _unwrapped(scale.group()) if scale else ""
-            if scale and chars in CHINESE_SCALES:
+            if scale and (chars := _unwrapped(scale.group())) in CHINESE_SCALES:
                 factor = Decimal(CHINESE_SCALES[chars])
                 atom.value *= factor
                 atom.precision *= factor
