@@ -128,6 +128,13 @@ def _tail(y: str = "y", rel: str = "rel") -> str:
 
 
 _NOT_OF_OTHER = r"(?!\s{1,2}of\s)"  # "the first half of the plan period" is not a calendar half
+# between the days of a range: "25-27", "3 to 5", "28 through"; and what must not follow the
+# last day, lest "Dec. 3 to 5 percent" or "to 5 p.m." be read as days
+_DAY_TO = r"(?:\s{0,2}-\s{0,2}|\s{1,2}(?:to|through|till|until)\s{1,2})"
+_NOT_A_COUNT = (
+    r"(?!\s{0,2}(?:%|[Pp]er\s{0,2}cent|[ap]\.?m\b|[Mm]illion|[Bb]illion|[Tt]housand|[Hh]undred"
+    r"|[Tt]rillion|times\b|-?fold\b))"
+)
 
 _EN_NUM_WORDS = "|".join(_EN_NUMBERS)
 _EN_ORD_WORDS = "|".join(
@@ -142,8 +149,13 @@ _CN_YEAR = (
     r"\s{0,2}年(?!\s{0,2}(?:代|以上|以下|来))"
 )
 _CN_REL = r"(?P<rel>今年(?!均)|(?<!过)去年(?!均)|明年|(?<![提以之])前年)"
+_CN_TO = r"\s{0,2}(?:-|至|到)\s{0,2}"
 _CN_ELEMENT = (
-    rf"(?:(?P<m>{_CN_M})\s{{0,2}}月\s{{0,2}}(?P<d>{_CN_D})\s{{0,2}}[日号](?:\s{{0,3}}(?P<time>{_TIME}))?"
+    # 12月3日至5日 / 12月3—5日 / 11月28日至12月2日 / 12月28日至2026年1月3日
+    rf"(?:(?P<rm>{_CN_M})\s{{0,2}}月\s{{0,2}}(?P<rd>{_CN_D})\s{{0,2}}[日号]?{_CN_TO}"
+    rf"(?:(?:(?P<ry2>{_Y})\s{{0,2}}年\s{{0,2}})?(?P<rm2>{_CN_M})\s{{0,2}}月\s{{0,2}})?"
+    rf"(?P<rd2>{_CN_D})\s{{0,2}}[日号]"
+    rf"|(?P<m>{_CN_M})\s{{0,2}}月\s{{0,2}}(?P<d>{_CN_D})\s{{0,2}}[日号](?:\s{{0,3}}(?P<time>{_TIME}))?"
     rf"|(?P<m1>{_CN_M})\s{{0,2}}(?:月份?)?\s{{0,2}}(?:-|至|到)\s{{0,2}}(?P<m2>{_CN_M})\s{{0,2}}月份?"
     rf"|(?P<mo>{_CN_M})\s{{0,2}}月份?(?!\s{{0,2}}[0-9])"
     r"|第?(?P<q>[一二三四1-4])\s{0,2}季度"
@@ -264,17 +276,67 @@ def _x_en_mdy(m: re.Match[str]) -> _Mention | None:
     month, day = _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"])
     year, rel = _year_of(m)
     if m["d2"]:
-        last = int(m["d2"])
-        if last <= day:
-            return None
-        return _shape(m, "period", month, day, month, last, year=year, rel=rel)
+        return _days_of_month(m, month, day, int(m["d2"]), year, rel)
     return _shape(m, "day", month, day, month, day, year=year, rel=rel)
 
 
 def _x_en_dmy(m: re.Match[str]) -> _Mention | None:
     month, day = _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"])
     year, rel = _year_of(m)
+    if m["d2"]:
+        return _days_of_month(m, month, day, int(m["d2"]), year, rel)
     return _shape(m, "day", month, day, month, day, year=year, rel=rel)
+
+
+def _days_of_month(
+    m: re.Match[str], month: int, first: int, last: int, year: int | None, rel: int | None
+) -> _Mention | None:
+    """Days ``first`` to ``last`` of one month: "Aug. 25-27", "3 to 5 December", "12月3—5日"."""
+    if last <= first:
+        return None
+    start, _ = _range_start(m)
+    return _shape(m, "period", month, first, month, last, year=year, rel=rel, span=(start, m.end()))
+
+
+def _day_range(
+    m: re.Match[str],
+    first: tuple[int, int],
+    last: tuple[int, int],
+    year: int | None,
+    end_year: int | None,
+    rel: int | None,
+) -> _Mention | None:
+    """A run of days across months: ``first`` and ``last`` are (month, day); ``year`` is the
+    first day's year, ``end_year`` the last day's, either or both unknown."""
+    if first[0] == last[0] and last[1] <= first[1]:
+        return None  # "Dec. 5 to Dec. 3": two days, not a year less two days
+    start, _ = _range_start(m)
+    span = (start, m.end())
+    if end_year is None:
+        # a yearless end follows the start: December 28 to January 3 crosses into next year
+        return _shape(m, "period", *first, *last, year=year, rel=rel, span=span)
+    if year is None:
+        year = end_year if first <= last else end_year - 1
+    try:
+        begin, end = dt.date(year, *first), dt.date(end_year, *last)
+    except ValueError:
+        return _Mention(span, "invalid", "period")
+    if end <= begin:
+        return _Mention(span, "invalid", "period", problem="ends before it starts")
+    return _Mention(span, "interval", "period", year, None, *first, *last, end_year)
+
+
+def _x_en_day_range(m: re.Match[str]) -> _Mention | None:
+    _, pre = _range_start(m)
+    if m["sep"].strip().lower() == "and" and pre != "between":
+        return None
+    first = (_MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
+    last = (_MONTHS[m["mon2"].rstrip(".").lower()], int(m["d2"]))
+    end_year, rel = _year_of(m)
+    year = int(m["y1"]) if m["y1"] else None
+    if year is not None and end_year is None and rel is None:
+        end_year = year if first <= last else year + 1
+    return _day_range(m, first, last, year, end_year, rel)
 
 
 def _x_en_month(m: re.Match[str]) -> _Mention | None:
@@ -450,6 +512,13 @@ def _x_cn(m: re.Match[str]) -> _Mention | None:
             return None
     elif g.get("rel"):
         rel = _REL_YEARS[g["rel"]]
+    if g.get("rm"):
+        month, day = _number(g["rm"]), _number(g["rd"])
+        if not g.get("rm2"):
+            return _days_of_month(m, month, day, _number(g["rd2"]), year, rel)
+        last = (_number(g["rm2"]), _number(g["rd2"]))
+        end_year = int(g["ry2"]) if g.get("ry2") else None
+        return _day_range(m, (month, day), last, year, end_year, rel)
     if g.get("m"):
         month, day = _number(g["m"]), _number(g["d"])
         return _shape(m, "day", month, day, month, day, year=year, rel=rel)
@@ -571,18 +640,28 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "year",
             "12",
         ),
-        # Aug. 25, 2025 / December 16th, 2025 10:30 / Dec. 18 / Aug. 25-27, 2025
+        # Aug. 25, 2025 / December 16th, 2025 10:30 / Dec. 18 / Aug. 25-27, 2025 / Dec. 3 to 5
         (
             rf"{_month_re('mon')}\s{{0,2}}(?P<d>{_D}){_DAY_SUFFIX}"
-            rf"(?:\s{{0,2}}-\s{{0,2}}(?P<d2>{_D}){_DAY_SUFFIX})?{_tail()}"
+            rf"(?:{_DAY_TO}(?P<d2>{_D}){_DAY_SUFFIX}{_NOT_A_COUNT})?{_tail()}"
             rf"(?:,?\s{{1,2}}{_TIME}(?:\s?[ap]\.?m\.?)?)?",
             _x_en_mdy,
             "month",
             "JFMASOND",
         ),
-        # 25 August 2025 / the 14th of March
+        # Nov. 28 to Dec. 2, 2025 / from December 28, 2025 through January 3, 2026
         (
-            rf"(?<![0-9.,])(?P<d>{_D}){_DAY_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?{_month_re('mon')}{_tail()}",
+            rf"{_month_re('mon')}\s{{0,2}}(?P<d>{_D}){_DAY_SUFFIX}"
+            rf"(?:\s{{0,2}},?\s{{0,2}}(?P<y1>{_Y}){_END_Y})?(?P<sep>{_DAY_TO}|\s{{1,2}}and\s{{1,2}})"
+            rf"{_month_re('mon2')}\s{{0,2}}(?P<d2>{_D}){_DAY_SUFFIX}{_tail()}",
+            _x_en_day_range,
+            "month",
+            "JFMASOND",
+        ),
+        # 25 August 2025 / the 14th of March / 3-5 December
+        (
+            rf"(?<![0-9.,])(?P<d>{_D}){_DAY_SUFFIX}(?:{_DAY_TO}(?P<d2>{_D}){_DAY_SUFFIX})?"
+            rf"\s{{1,2}}(?:of\s{{1,2}})?{_month_re('mon')}{_tail()}",
             _x_en_dmy,
             "month",
             "0-9",
@@ -640,7 +719,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
         # the first quarter (of 2025) / Q1 2025 / 2025 Q1
         (
             r"(?<![A-Za-z])(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)"
-            rf"[\s-]{{1,2}}quarter(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
+            rf"[\s-]{{1,2}}[Qq]uarter(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
             _x_en_quarter,
             "word",
             "fstFST1-4",
@@ -658,17 +737,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "year",
             "12",
         ),
-        # the first seven months / the first three quarters of this year
+        # the first seven months / the first three quarters of this year / the First Three Quarters
         (
-            rf"(?<![A-Za-z])[Ff]irst\s{{1,2}}(?P<n>{_EN_NUM_WORDS}|1[01]|[2-9])\s{{1,2}}"
-            rf"(?P<unit>months|quarters)(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
+            rf"(?<![A-Za-z])[Ff]irst\s{{1,2}}(?P<n>(?i:{_EN_NUM_WORDS})|1[01]|[2-9])\s{{1,2}}"
+            rf"(?P<unit>[Mm]onths|[Qq]uarters)(?![A-Za-z]){_tail()}{_NOT_OF_OTHER}",
             _x_en_first_n,
             "word",
             "Ff",
         ),
         # the first half (of 2025) / H1 2025
         (
-            rf"(?<![A-Za-z])(?P<h>first|second|First|Second)[\s-]{{1,2}}half(?![A-Za-z]){_tail()}"
+            rf"(?<![A-Za-z])(?P<h>first|second|First|Second)[\s-]{{1,2}}[Hh]alf(?![A-Za-z]){_tail()}"
             rf"{_NOT_OF_OTHER}",
             _x_en_half,
             "word",

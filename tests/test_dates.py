@@ -114,6 +114,27 @@ EXPLICIT = [
     ("the 14th Five-Year Plan (2021-25)", D(2021, 1, 1), D(2025, 12, 31), "period"),
     ("截至2025年7月底", D(2025, 7, 1), D(2025, 7, 31), "month"),
     ("Jan.-Jul. 2025", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    # runs of days: within one month, across months, across the new year
+    ("Dec. 3 to 5, 2025", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("December 3 through 5, 2025", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("from 3 to 5 December 2025", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("3-5 December 2025", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("from November 28 to December 2, 2025", D(2025, 11, 28), D(2025, 12, 2), "period"),
+    ("Nov. 28-Dec. 2, 2025", D(2025, 11, 28), D(2025, 12, 2), "period"),
+    ("from December 28 to January 3, 2026", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    ("Dec. 28, 2025 to Jan. 3, 2026", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    ("Dec. 28, 2025 to Jan. 3", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    ("between Nov. 3 and Dec. 5, 2025", D(2025, 11, 3), D(2025, 12, 5), "period"),
+    ("2025年12月3日至5日", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("2025年12月3—5日", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("2025年12月3日-5日", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("2025年11月28日至12月2日", D(2025, 11, 28), D(2025, 12, 2), "period"),
+    ("2025年12月28日至2026年1月3日", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    ("12月28日至2026年1月3日", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    # title case, as in headlines
+    ("the First Three Quarters of 2025", D(2025, 1, 1), D(2025, 9, 30), "period"),
+    ("the First Half of 2025", D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("the Third Quarter of 2024", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
     # ISO 8601 intervals, as claim files state periods; the granularity is the unit covered
     ("2021-01-01/2025-12-31", D(2021, 1, 1), D(2025, 12, 31), "period"),
     ("2025-01-01/2025-03-31", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
@@ -203,6 +224,15 @@ RELATIVE = [
     ("昨天", D(2025, 8, 24), D(2025, 8, 24), "day"),
     ("国务院新闻办公室25日举行新闻发布会", D(2025, 8, 25), D(2025, 8, 25), "day"),
     ("BEIJING, Aug. 25 (Xinhua) --", D(2025, 8, 25), D(2025, 8, 25), "day"),
+    ("the fair runs from Dec. 3 to 5.", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("Nov. 28 to Dec. 2", D(2025, 11, 28), D(2025, 12, 2), "period"),
+    ("from December 28 to January 3", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    ("12月3日至5日", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("12月3—5日", D(2025, 12, 3), D(2025, 12, 5), "period"),
+    ("11月5日到10日", D(2025, 11, 5), D(2025, 11, 10), "period"),  # 10日 is November's
+    ("9月1日至10月31日", D(2025, 9, 1), D(2025, 10, 31), "period"),
+    ("12月28日至1月3日", D(2025, 12, 28), D(2026, 1, 3), "period"),
+    ("the First Seven Months", D(2025, 1, 1), D(2025, 7, 31), "period"),
 ]
 
 
@@ -356,6 +386,13 @@ SPANS = [
     ("同比增长3.5%，比去年同期提高", ["去年同期"]),
     ("2021-2025 and 2026-2030", ["2021-2025", "2026-2030"]),
     ("a total of 2000 cases in 2023", ["2023"]),
+    # a day, then a number that is not a day: not a run of days
+    ("rose on Dec. 3 to 5 percent", ["Dec. 3"]),
+    ("on Dec. 3 to 5 million tons", ["Dec. 3"]),
+    ("on Dec. 3 to 5 p.m.", ["Dec. 3"]),
+    ("on Dec. 3 and 5", ["Dec. 3"]),
+    ("Dec. 5 to Dec. 3, 2025", ["Dec. 5", "Dec. 3, 2025"]),
+    ("会议12月3—5日举行", ["12月3—5日"]),
 ]
 
 
