@@ -330,9 +330,15 @@ _GT_INNER = re.compile(r"[多余]")
 
 _PERCENT = re.compile(
     rf"{_SP}*(?P<pct>%|％)"
-    rf"|{_SP}*(?P<pp>percentage{_SP}+points?|个百分点|百分点)(?![A-Za-z])"
-    rf"|{_SP}+(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"
+    rf"|(?:{_SP}*-)?{_SP}*(?P<pp>percentage(?:{_SP}+|-)points?|个百分点|百分点)(?![A-Za-z])"
+    rf"|(?:{_SP}+|{_SP}*-{_SP}*)(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"  # "a 10-percent rise"
     r"|(?P<tenth>成)(?![为立员本果就功交长都熟型效绩品])"
+)
+# "one in five", "two out of every three": a share, as a fraction
+_ONE_IN = re.compile(
+    rf"{_SP}+(?:in|out{_SP}+of){_SP}+(?:every{_SP}+)?(?P<m>[0-9]{{1,3}}(?![0-9,.])|"
+    rf"(?:a{_SP}+)?(?:hundred|thousand)|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+    rf"(?![A-Za-z0-9]|{_SP}+(?:days?|weeks?|months?|years?|hours?|minutes?|times)(?![A-Za-z]))"
 )
 _MULTIPLE = re.compile(rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?![A-Za-z])|{_SP}*倍|x(?![A-Za-z0-9])")
 # Unit words written with capitals inside them (EN_UNIT_WORDS holds them in lower case).
@@ -390,7 +396,7 @@ _EN_QUAL_AFTER = re.compile(
     rf"|(?P<ab2>-odd)(?![A-Za-z])"
     rf"|{_SP}*\((?P<near>near|just over)\)"
 )
-_ZH_QUAL_AFTER = re.compile(r"(?P<ge>以上)|(?P<le>以下|以内|之内)|(?P<ab>左右|上下)")
+_ZH_QUAL_AFTER = re.compile(r"(?P<ge>及?以上)|(?P<le>及?以下|以内|之内)|(?P<ab>左右|上下)")
 _LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章")
 _RANGE_JOIN = re.compile(
     rf"{_SP}*(?P<sym>-|–|—(?!—)|~|～|〜|至|到){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+"
@@ -1244,12 +1250,35 @@ class _Reader:
 
     # -- after the number ----------------------------------------------------------------------
 
+    def share(self, atom: _Atom, match: re.Match[str]) -> bool:
+        """Read "one in five" as 1/5; False when the two numbers make no share."""
+        if not atom.exact or atom.scale is not None or atom.qualifier != "=":
+            return False
+        if atom.range_high is not None or atom.value != atom.value.to_integral_value():
+            return False
+        words = match.group("m").lower().split()
+        read = digits(words[0]) if words[0][0].isdigit() else english_words(words)
+        if read is None:
+            return False
+        whole = read if isinstance(read, Number) else read[0]
+        if not 1 <= atom.value < whole.value:
+            return False
+        atom.value /= whole.value
+        atom.precision = Decimal(0)
+        atom.kind = "fraction"
+        atom.core_end = atom.num_end = atom.end = match.end()
+        return True
+
     def tail(self, atom: _Atom) -> None:
         """Percent, multiple, unit, count noun, per-period and trailing qualifiers."""
         text = self.text
         position = atom.end
         if text[position : position + 1] in _NOTHING_FOLLOWS:
             return
+        if atom.kind == "number":
+            share = _ONE_IN.match(text, position)
+            if share is not None and self.share(atom, share):
+                position = atom.end
         if atom.kind == "number":
             qualifier = _EN_QUAL_AFTER.match(text, position)
             if qualifier is not None and not qualifier.group("near"):
@@ -1340,7 +1369,7 @@ class _Reader:
         """Where a Chinese unit (吨, 小时) or counter (批, 个) after the number ends."""
         text = self.text
         unit = _ZH_UNIT.match(text, position)
-        if unit is not None:
+        if unit is not None and not text.startswith("周岁", position):  # 65周岁: an age, not weeks
             name = ZH_UNITS[unit.group()]
             if name == "week" and text.startswith("周年", position):
                 return position

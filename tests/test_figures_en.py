@@ -102,7 +102,29 @@ RATIOS = [
     ("3 pct", 3.0, "percent", "percent", True),
     ("0.5 percentage points", 0.5, "percentage_point", "percent", False),
     ("7.9％", 7.9, "percent", "percent", False),
+    # compound adjectives
+    ("a 10-percent increase", 10.0, "percent", "percent", True),
+    ("a 5 percentage-point gain", 5.0, "percentage_point", "percent", True),
+    ("a 2.4-percentage-point rise", 2.4, "percentage_point", "percent", False),
+    # shares
+    ("one in five people", 0.2, "", "fraction", True),
+    ("One out of every three firms", 1 / 3, "", "fraction", True),
+    ("two in three households", 2 / 3, "", "fraction", True),
+    ("3 in 10 Chinese households", 0.3, "", "fraction", True),
+    ("one in a hundred", 0.01, "", "fraction", True),
 ]
+
+# "in" that does not make a share: a count, then a time or a year
+NOT_SHARES = [
+    ("3 in 10 days", ["3", "10 days"]),
+    ("built 2 in 2025", ["2"]),
+    ("ranked 3 in 2", ["3", "2"]),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), NOT_SHARES)
+def test_in_that_makes_no_share(text: str, figures: list[str]) -> None:
+    assert [figure.text for figure in parse_figures(text)] == figures
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "kind", "exact"), RATIOS)
