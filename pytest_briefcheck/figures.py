@@ -530,7 +530,7 @@ _QUALIFIERS_ZH: dict[str, tuple[str, bool]] = {
         ("最多", "最长", "最高", "不超过", "至多", "多达", "高达", "不高于", "不多于", "最大"),
         ("<=", False),
     ),
-    **dict.fromkeys(("约", "大约", "约为", "大概", "大致"), ("~", False)),
+    **dict.fromkeys(("约", "大约", "约为", "约合", "约占", "大概", "大致"), ("~", False)),
 }
 _QUALIFIER_SYMBOLS: dict[str, str] = {
     ">=": ">=",
