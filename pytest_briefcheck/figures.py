@@ -365,8 +365,8 @@ _EN_UNIT = re.compile(
     rf"(?P<sep>{_SP}+|{_SP}*-{_SP}*)(?:(?:{_FILLERS}){_SP}+)?"
     rf"(?P<u>{_trie([*EN_UNIT_WORDS, *_UNIT_CASES], capital=True)})(?![A-Za-z])"
 )
-_SYMBOL = re.compile(
-    rf"{_SP}?(?P<s>{_trie([*UNIT_SYMBOLS, '1'])})"
+_SYMBOL = re.compile(  # "300 km", "300km", "a 300-km railway" (a hyphen before two letters or more)
+    rf"(?:{_SP}?|-(?=[A-Za-z]{{2}}))(?P<s>{_trie([*UNIT_SYMBOLS, '1'])})"
     rf"(?:{_SP}*/{_SP}*(?P<per>day|year|month|week|hour|d|yr))?(?![A-Za-z0-9_*²³])"
 )
 _ZH_UNIT = re.compile(_trie(ZH_UNITS))

@@ -279,6 +279,8 @@ def test_and_without_between_is_not_a_range() -> None:
 
 UNITS = [
     ("41.5 trillion yuan", "CNY"),
+    ("a 300-km railway", "km"),  # a unit symbol joined by a hyphen
+    ("a 100-MW plant", "MW"),
     ("2 trillion RMB", "CNY"),
     ("RMB 2 trillion", "CNY"),
     ("¥300", "CNY"),
