@@ -328,10 +328,10 @@ _MIXED_GROUPS = 4
 _MIXED_NEXT = re.compile(rf"(?:\r\n|\r|\n)?({_ARABIC})({_ZH_SCALE_CHARS.pattern})")
 _GT_INNER = re.compile(r"[多余]")
 
-_PERCENT = re.compile(
+_PERCENT = re.compile(  # a hyphen before the word too: "a 10-percent rise"
     rf"{_SP}*(?P<pct>%|％)"
     rf"|(?:{_SP}*-)?{_SP}*(?P<pp>percentage(?:{_SP}+|-)points?|个百分点|百分点)(?![A-Za-z])"
-    rf"|(?:{_SP}+|{_SP}*-{_SP}*)(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"  # "a 10-percent rise"
+    rf"|(?:{_SP}+|{_SP}*-{_SP}*)(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"
     r"|(?P<tenth>成)(?![为立员本果就功交长都熟型效绩品])"
 )
 # "one in five", "two out of every three": a share, as a fraction

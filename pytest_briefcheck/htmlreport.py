@@ -32,7 +32,7 @@ from typing import Any
 from .claims import SourceSpec
 from .corpus import Corpus
 from .errors import BriefcheckError
-from .report import SUMMARY_COLUMNS
+from .report import COLUMN_TITLES, SUMMARY_COLUMNS
 from .sources import Source, resolve_path
 from .text import LineIndex
 
@@ -44,7 +44,6 @@ _READING_WORDS = {
     "missing": "NOT FOUND",
     "error": "ERROR",
 }
-_COLUMN_TITLES = {"missing": "quote missing"}
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -312,7 +311,7 @@ def _where(place: Mapping[str, Any] | None) -> str:
 
 def _summary_table(document: Mapping[str, Any], file_anchors: Mapping[str, str]) -> str:
     summary = document["summary"]
-    head = "".join(f"<th>{h(_COLUMN_TITLES.get(c, c))}</th>" for c in SUMMARY_COLUMNS)
+    head = "".join(f"<th>{h(COLUMN_TITLES.get(c, c))}</th>" for c in SUMMARY_COLUMNS)
     rows = []
     for file, counts in [*summary["files"].items(), ("total", summary["total"])]:
         total = file == "total"
@@ -553,7 +552,7 @@ def build_html(
     items_html, file_anchors = _items_html(items, refs)
     total = document["summary"]["total"]
     overall = ", ".join(
-        f"{total[c]} {_COLUMN_TITLES.get(c, c)}" for c in SUMMARY_COLUMNS if total[c]
+        f"{total[c]} {COLUMN_TITLES.get(c, c)}" for c in SUMMARY_COLUMNS if total[c]
     )
     legend = " ".join(
         f'<span><span class="key {s}">{s}</span> {h(text)}</span>'

@@ -82,14 +82,22 @@ SUMMARY_COLUMNS = (
     "xfailed",
     "skipped",
 )
-_COLUMN_TITLES = {"missing": "quote missing"}
+# "missing" is a quote not found for a claim, and figures no claim checks for coverage:
+# the terminal summary counts the two apart, the JSON report and the HTML table together.
+COLUMN_TITLES = {"missing": "missing", "uncovered": "not covered"}
+_TERMINAL_COLUMNS = (*SUMMARY_COLUMNS[:3], "uncovered", *SUMMARY_COLUMNS[3:])
+_TERMINAL_TITLES = {**COLUMN_TITLES, "missing": "quote missing"}
 
 
-def summary_lines(records: Iterable[tuple[str, str]]) -> list[str]:
-    """One line per claim file: how many items ended in each state."""
+def summary_lines(records: Iterable[tuple[str, str, str]]) -> list[str]:
+    """One line per file (claim file or source): how many items ended in each state.
+
+    ``records`` are (file, item kind, status).
+    """
     per_file: dict[str, Counter[str]] = {}
-    for file, status in records:
-        per_file.setdefault(file, Counter())[status] += 1
+    for file, kind, status in records:
+        column = "uncovered" if kind == "coverage" and status == "missing" else status
+        per_file.setdefault(file, Counter())[column] += 1
     if not per_file:
         return []
     total: Counter[str] = Counter()
@@ -105,8 +113,8 @@ def summary_lines(records: Iterable[tuple[str, str]]) -> list[str]:
 
 def _counts(counts: Counter[str]) -> str:
     parts = [
-        f"{counts[column]} {_COLUMN_TITLES.get(column, column)}"
-        for column in SUMMARY_COLUMNS
+        f"{counts[column]} {_TERMINAL_TITLES.get(column, column)}"
+        for column in _TERMINAL_COLUMNS
         if counts[column]
     ]
     return ", ".join(parts) if parts else "nothing checked"

@@ -286,7 +286,9 @@ class BriefcheckSession:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if hasattr(self.config, "workerinput"):
             return
-        lines = summary_lines((r["nodeid"].split("::")[0], r["outcome"]) for r in self.records)
+        lines = summary_lines(
+            (r["nodeid"].split("::")[0], r.get("kind", ""), r["outcome"]) for r in self.records
+        )
         extra = [*self.update_lines, *self.report_lines]
         if lines or extra:
             terminalreporter.section("briefcheck")

@@ -162,11 +162,7 @@ def test_summary_table_shows_the_counts(browser: WebDriver, bundled) -> None:
     assert shown["total"][0] >= 40
     assert shown["total"][2] == 0 and shown["total"][6] == 2  # nothing contradicted, 2 xfailed
     headers = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#summary thead th")]
-    assert headers == [
-        "file",
-        "items",
-        *("quote missing" if c == "missing" else c for c in columns),
-    ]
+    assert headers == ["file", "items", *columns]
 
 
 def test_every_figure_of_the_seed_documents_is_highlighted(browser: WebDriver, bundled) -> None:

@@ -162,6 +162,23 @@ def test_terminal_summary_counts_per_claim_file(briefing, pytester) -> None:
     )
 
 
+def test_terminal_summary_names_what_is_missing(briefing, pytester) -> None:
+    # a quote not found on a claim file's row; figures no claim checks on a document's row
+    root = briefing(tonnage=TONNAGE)
+    edit_source(root, OPENING, "annually supervised 5.2 billion", "each year overseen 5.2 billion")
+    result = pytester.runpytest("--briefcheck", "--briefcheck-coverage")
+    result.stdout.fnmatch_lines(
+        [
+            "*= briefcheck =*",
+            "claims/tonnage.yaml * 1 quote missing",
+            f"sources/{OPENING} * 1 not covered",
+        ]
+    )
+    assert f"sources/{OPENING}" in result.stdout.str()
+    rows = [line for line in result.stdout.lines if line.startswith("sources/")]
+    assert rows and not any("quote missing" in row for row in rows)
+
+
 def test_options_have_ini_twins(briefing, pytester) -> None:
     root = briefing(tonnage=TONNAGE)
     (root / "claims").rename(root / "facts")
