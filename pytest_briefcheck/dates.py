@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from .errors import BriefcheckValueError
 
-GRANULARITIES = ("day", "month", "quarter", "half", "year", "period")
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "period")
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class _Mention:
 
     ``kind`` is "shape" (months ``m1``..``m2`` and days of some year), "interval"
     (``year``-``m1``-``d1`` to ``year2``-``m2``-``d2``), "years",
-    "plan", "relday", "relmonth", "dayonly", "invalid" (well formed but not on the
+    "plan", "relday", "relweek", "relmonth", "dayonly", "invalid" (well formed but not on the
     calendar: "Feb. 30") or "skip" (a clock phrase or a comparison period). The last
     two are found, so that figures skip them, but never placed.
     """
@@ -372,6 +372,8 @@ def _x_en_rel(m: re.Match[str]) -> _Mention | None:
     offset = {"this": 0, "last": -1, "next": 1, "current": 0}[word.split()[-1]]
     if unit == "year":
         return _shape(m, "year", 1, 1, 12, rel=offset)
+    if unit == "week":
+        return _Mention(m.span(), "relweek", "week", offset=offset)
     return _Mention(m.span(), "relmonth", "month", offset=offset)
 
 
@@ -552,12 +554,16 @@ _CN_RELATIVE = {
     "本月": ("relmonth", 0), "这个月": ("relmonth", 0), "上月": ("relmonth", -1),
     "上个月": ("relmonth", -1), "下月": ("relmonth", 1), "下个月": ("relmonth", 1),
     "今天": ("relday", 0), "昨天": ("relday", -1), "明天": ("relday", 1),
+    "本周": ("relweek", 0), "这周": ("relweek", 0), "这个星期": ("relweek", 0),
+    "本星期": ("relweek", 0), "上周": ("relweek", -1), "上个星期": ("relweek", -1),
+    "下周": ("relweek", 1), "下个星期": ("relweek", 1),
 }  # fmt: skip
 
 
 def _x_cn_relative(m: re.Match[str]) -> _Mention | None:
     kind, offset = _CN_RELATIVE[m["w"]]
-    return _Mention(m.span(), kind, "month" if kind == "relmonth" else "day", offset=offset)
+    granularity = {"relmonth": "month", "relweek": "week"}.get(kind, "day")
+    return _Mention(m.span(), kind, granularity, offset=offset)
 
 
 def _x_cn_day(m: re.Match[str]) -> _Mention | None:
@@ -587,9 +593,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "word": (
         "year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER",
         "half", "Half", "HALF", "oday", "ODAY", "esterday", "ESTERDAY", "omorrow", "OMORROW",
-        "five", "Five", "FIVE", "FYP",
+        "five", "Five", "FIVE", "FYP", "week", "Week", "WEEK",
     ),
-    "cjk": tuple("年月日季半天五期"),
+    "cjk": tuple("年月日季半天五期周星"),
 }  # fmt: skip
 
 
@@ -704,7 +710,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "ts",
         ),
         (
-            r"(?<![A-Za-z])(?P<word>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s{1,2}current)\s{1,2}(?P<unit>year|month)"
+            r"(?<![A-Za-z])(?P<word>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he\s{1,2}current)\s{1,2}(?P<unit>year|month|week)"
             r"(?![A-Za-z]|-(?:on|to|end|round|long|old)\b)",
             _x_en_rel,
             "word",
@@ -816,7 +822,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
         (r"(?:去年|上年)同期", _x_skip, "cjk", "去上"),
         # 本月 / 上个月 / 今天 / 昨天
         (
-            r"(?P<w>本月|这个月|上个?月|下个?月|今天|昨天|明天)(?!份?[0-9])",
+            r"(?P<w>本月|这个月|上个?月|下个?月|今天|昨天|明天|本周|这周|上周|下周"
+            r"|(?:这|上|下)个星期|本星期)(?!份?[0-9])(?!年)",
             _x_cn_relative,
             "cjk",
             "本这上下今昨明",
@@ -998,6 +1005,9 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
         elif m.kind == "relday":
             day = base + dt.timedelta(days=m.offset)
             return day, day, True
+        elif m.kind == "relweek":
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=m.offset)
+            return monday, monday + dt.timedelta(days=6), True
         elif m.kind == "relmonth":
             year, month = _shift_month(base, m.offset)
             last = calendar.monthrange(year, month)[1]
@@ -1027,7 +1037,7 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
 
 
 def _needs_base(m: _Mention) -> bool:
-    return m.kind in ("relday", "relmonth", "dayonly") or (m.kind == "shape" and m.year is None)
+    return m.kind in ("relday", "relweek", "relmonth", "dayonly") or (m.kind == "shape" and m.year is None)
 
 
 def _value(m: _Mention, text: str, base: dt.date | None) -> DateValue | None:

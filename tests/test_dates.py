@@ -233,6 +233,13 @@ RELATIVE = [
     ("9月1日至10月31日", D(2025, 9, 1), D(2025, 10, 31), "period"),
     ("12月28日至1月3日", D(2025, 12, 28), D(2026, 1, 3), "period"),
     ("the First Seven Months", D(2025, 1, 1), D(2025, 7, 31), "period"),
+    # weeks run Monday to Sunday; BASE is a Monday
+    ("last week", D(2025, 8, 18), D(2025, 8, 24), "week"),
+    ("This week, the ministry", D(2025, 8, 25), D(2025, 8, 31), "week"),
+    ("next week", D(2025, 9, 1), D(2025, 9, 7), "week"),
+    ("上周，海关总署发布", D(2025, 8, 18), D(2025, 8, 24), "week"),
+    ("本周", D(2025, 8, 25), D(2025, 8, 31), "week"),
+    ("下个星期", D(2025, 9, 1), D(2025, 9, 7), "week"),
 ]
 
 
@@ -271,6 +278,8 @@ PLACEMENT = [
     ("一季度", D(2025, 12, 20), D(2026, 1, 1)),
     ("From January to July", D(2025, 8, 25), D(2025, 1, 1)),
     ("this year", D(2024, 1, 1), D(2024, 1, 1)),
+    ("last week", D(2025, 8, 31), D(2025, 8, 18)),  # a Sunday: its week began on the 25th
+    ("上周", D(2026, 1, 1), D(2025, 12, 22)),
     ("last year", D(2026, 3, 1), D(2025, 1, 1)),
 ]
 
@@ -304,6 +313,8 @@ NEGATIVE = [
     ("over the past year", "no date"),
     ("year on year", "no date"),
     ("3日内", "no date"),
+    ("a week-long campaign", "no date"),
+    ("last weekend", "no date"),
     ("1990年代", "no date"),
     ("过去年均增长", "no date"),
     ("03/04/2025", "no date"),  # March 4 or April 3: refused, not guessed
