@@ -930,6 +930,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 # A yearless date is the occurrence nearest to base; a future one counts only within this
 # many days, so "Dec. 18" said in August is this December and "April" is last April.
 _FUTURE_WINDOW = 183
+_NEXT_WITHIN = 31  # a yearless period is next year's only when that one begins this soon
 _MAX_PARSE_LENGTH = 10_000
 _NEEDS_BASE = "needs a base date to be placed (it has no year of its own)"
 
@@ -969,7 +970,9 @@ def _this_period(m: _Mention, base: dt.date) -> tuple[dt.date, dt.date] | None:
     """A yearless month, quarter, half or run of months: the one of base's year, unless it
     starts more than ~6 months after base (then last year's: "the fourth quarter" said in
     February), or it ended more than ~6 months before base and next year's starts within
-    ~6 months ("一季度" said in December). So "上半年" said in August is this year's first half.
+    a month ("一季度" said in late December). So "上半年" said in August is this year's first
+    half, and "一季度" in a November review of the year is this year's: briefings report
+    far more often than they plan.
     """
     window = dt.timedelta(days=_FUTURE_WINDOW)
     current = _bounds(m, base.year)
@@ -979,7 +982,7 @@ def _this_period(m: _Mention, base: dt.date) -> tuple[dt.date, dt.date] | None:
         return _bounds(m, base.year - 1)
     if current[1] < base - window:
         following = _bounds(m, base.year + 1)
-        if following is not None and following[0] <= base + window:
+        if following is not None and following[0] <= base + dt.timedelta(days=_NEXT_WITHIN):
             return following
     return current
 
@@ -1037,7 +1040,9 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
 
 
 def _needs_base(m: _Mention) -> bool:
-    return m.kind in ("relday", "relweek", "relmonth", "dayonly") or (m.kind == "shape" and m.year is None)
+    return m.kind in ("relday", "relweek", "relmonth", "dayonly") or (
+        m.kind == "shape" and m.year is None
+    )
 
 
 def _value(m: _Mention, text: str, base: dt.date | None) -> DateValue | None:

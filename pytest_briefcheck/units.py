@@ -57,6 +57,7 @@ DEFINITIONS = (
     "percentage_point = [percentage_point]",
     "working_day = day = _ = workday",
     "mu = 10000 / 15 * meter ** 2",
+    "jin = 0.5 * kilogram",
 )
 
 # -- vocabulary (plain strings; the parser never touches pint) ---------------------------------
@@ -99,6 +100,7 @@ EN_UNIT_WORDS: dict[str, str] = {
     "kilograms": "kg",
     "kilogram": "kg",
     "kilogrammes": "kg",
+    "jin": "jin",
     "grams": "g",
     "gram": "g",
     "teus": "TEU",
@@ -201,6 +203,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "year": "year",
     "hectare": "hectare",
     "mu": "mu",
+    "jin": "jin",
 }
 
 # Chinese unit words right after a number (longest match wins).
@@ -218,6 +221,7 @@ ZH_UNITS: dict[str, str] = {
     "公吨": "t",
     "吨": "t",
     "公斤": "kg",
+    "斤": "jin",
     "千克": "kg",
     "标准箱": "TEU",
     "标箱": "TEU",
@@ -231,6 +235,7 @@ ZH_UNITS: dict[str, str] = {
     "千米": "km",
     "米": "m",
     "千瓦时": "kWh",
+    "度电": "kWh",
     "千瓦": "kW",
     "个工作日": "working_day",
     "工作日": "working_day",

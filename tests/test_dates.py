@@ -276,6 +276,11 @@ PLACEMENT = [
     ("the second half", D(2025, 3, 10), D(2025, 7, 1)),
     # ... or it ended more than ~6 months ago and next year's is close
     ("一季度", D(2025, 12, 20), D(2026, 1, 1)),
+    # ... but a month or more before it begins, a review of the year means this year's
+    ("第一季度", D(2026, 11, 21), D(2026, 1, 1)),
+    ("the first quarter", D(2026, 11, 20), D(2026, 1, 1)),
+    ("一季度", D(2026, 11, 30), D(2026, 1, 1)),
+    ("上半年", D(2026, 12, 10), D(2026, 1, 1)),
     ("From January to July", D(2025, 8, 25), D(2025, 1, 1)),
     ("this year", D(2024, 1, 1), D(2024, 1, 1)),
     ("last week", D(2025, 8, 31), D(2025, 8, 18)),  # a Sunday: its week began on the 25th

@@ -49,6 +49,8 @@ def test_numbers(text: str, value: float, precision: float, exact: bool) -> None
 UNITS = [
     # text, value, unit
     ("52亿吨", 5.2e9, "t"),
+    ("1.3万亿斤", 1.3e12, "jin"),  # grain is reported in jin (half a kilogram)
+    ("1亿度电", 1e8, "kWh"),
     ("41.5万亿元", 4.15e13, "CNY"),
     ("9.7万亿元人民币", 9.7e12, "CNY"),
     ("22万亿元", 2.2e13, "CNY"),

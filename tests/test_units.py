@@ -51,6 +51,7 @@ def test_every_unit_divided_by_a_day_parses(unit: str) -> None:
         ("km**2", 1e6, "meter ** 2"),
         ("hectare", 1e4, "meter ** 2"),
         ("mu", 10000 / 15, "meter ** 2"),
+        ("jin", 0.5, "kilogram"),
         ("day", 86400.0, "second"),
         ("working_day", 86400.0, "second"),
         ("hour", 3600.0, "second"),
