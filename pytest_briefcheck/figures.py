@@ -334,6 +334,10 @@ _PERCENT = re.compile(  # a hyphen before the word too: "a 10-percent rise"
     rf"|(?:{_SP}+|{_SP}*-{_SP}*)(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"
     r"|(?P<tenth>成)(?![为立员本果就功交长都熟型效绩品])"
 )
+_HOW_OFTEN = re.compile(
+    rf"{_SP}+(?:(?:a|an|per|each|every){_SP}+(?:day|week|month|quarter|year)"
+    r"|daily|weekly|monthly|quarterly|yearly|annually)(?![A-Za-z])"
+)
 # "one in five", "two out of every three": a share, as a fraction
 _ONE_IN = re.compile(
     rf"{_SP}+(?:in|out{_SP}+of){_SP}+(?:every{_SP}+)?(?P<m>[0-9]{{1,3}}(?![0-9,.])|"
@@ -1120,6 +1124,8 @@ class _Reader:
         if len(words) == 1 and words[0] in ENGLISH_MULTIPLES:
             value = Decimal(ENGLISH_MULTIPLES[words[0]])
             end = start + pieces[0][2]
+            if _HOW_OFTEN.match(text, end):
+                return None  # "twice a year": how often, not a multiple
             atom = _Atom(start, start, end, end, end, value, Decimal(1), True, kind="multiple")
             atom.source = "words"
             return atom

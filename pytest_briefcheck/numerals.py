@@ -95,6 +95,7 @@ ENGLISH_DENOMINATORS: dict[str, int] = {
 # Single words that state a multiple.
 ENGLISH_MULTIPLES: dict[str, int] = {
     "doubled": 2,
+    "twice": 2,
     "tripled": 3,
     "trebled": 3,
     "quadrupled": 4,

@@ -94,6 +94,7 @@ RATIOS = [
     ("3-fold", 3.0, "", "multiple", True),
     ("threefold", 3.0, "", "multiple", True),
     ("exports doubled", 2.0, "", "multiple", True),
+    ("output was twice that of 2015", 2.0, "", "multiple", True),
     ("one and a half times", 1.5, "", "multiple", True),
     ("80%", 80.0, "percent", "percent", True),
     ("7.9 percent", 7.9, "percent", "percent", False),
@@ -114,16 +115,18 @@ RATIOS = [
     ("one in a hundred", 0.01, "", "fraction", True),
 ]
 
-# "in" that does not make a share: a count, then a time or a year
-NOT_SHARES = [
+# no share and no multiple: a count then a time or a year; how often something happens
+NOT_RATIOS = [
+    ("the board meets twice a year", []),  # how often, not a multiple
+    ("flights run twice weekly", []),
     ("3 in 10 days", ["3", "10 days"]),
     ("built 2 in 2025", ["2"]),
     ("ranked 3 in 2", ["3", "2"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "figures"), NOT_SHARES)
-def test_in_that_makes_no_share(text: str, figures: list[str]) -> None:
+@pytest.mark.parametrize(("text", "figures"), NOT_RATIOS)
+def test_no_share_and_no_multiple(text: str, figures: list[str]) -> None:
     assert [figure.text for figure in parse_figures(text)] == figures
 
 
