@@ -17,9 +17,11 @@ from __future__ import annotations
 import math
 import re
 import tempfile
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 
 from .agreement import is_near
@@ -82,6 +84,17 @@ class Place:
     spec: SourceSpec
     source: Source
     mentions: tuple[Mention, ...]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [mention.start for mention in self.mentions]
+
+    def neighbours(self, mention: Mention) -> list[Mention]:
+        """The figures and dates stated just before and just after ``mention`` (two each)."""
+        index = bisect_left(self._starts, mention.start)
+        while self.mentions[index] is not mention:
+            index += 1
+        return [*self.mentions[max(0, index - 2) : index], *self.mentions[index + 1 : index + 3]]
 
 
 @dataclass(frozen=True)
@@ -205,7 +218,14 @@ def _wrap(text: str, at: int) -> bool:
         return False
     if _CHINESE_TEXT.match(before):
         following = text[at + 1 : at + 2]
-        return bool(_CHINESE_TEXT.match(following) or following.isdigit())
+        if not (_CHINESE_TEXT.match(following) or following.isdigit()):
+            return False
+        # a wrapped line is filled to the width of the lines after it; a title is shorter
+        # than the paragraph it heads
+        line = before_at - (text.rfind("\n", 0, before_at) + 1)
+        next_end = text.find("\n", at + 1)
+        following_line = (len(text) if next_end < 0 else next_end) - (at + 1)
+        return line * 5 >= following_line * 4
     return _CONTINUES.match(text, at + 1) is not None
 
 
@@ -386,14 +406,39 @@ def _same_statement(corpus: Corpus, mine: Mention, other: Mention) -> bool:
 def _distinctive(value: Value) -> bool:
     """A value specific enough to pair across languages without shared words."""
     if isinstance(value, DateValue):
-        return value.granularity in ("day", "month")
+        # a day, week, month, quarter, half or run of months ("前10个月" and "the first
+        # ten months"); a bare year recurs in too many sentences to pair on value alone
+        return value.granularity != "year"
     return bool(value.unit) or value.kind != "number" or abs(value.value) >= 100
 
 
-def _affinity(mine: Place, mention: Mention, theirs: Place, other: Mention) -> int | None:
-    """How alike two mentions' surroundings are; None when they should not be paired."""
+def _relative(value: Value) -> bool:
+    return isinstance(value, DateValue) and value.relative
+
+
+def _affinity(
+    corpus: Corpus, mine: Place, mention: Mention, theirs: Place, other: Mention
+) -> int | None:
+    """How alike two mentions' surroundings are; None when they should not be paired.
+
+    In one language, the words they share; across languages, the facts stated alongside
+    both ("first nine months" pairs with the 前9个月 next to 4.8万家 when 48,000 is next
+    to it, not with 前三季度 elsewhere).
+    """
     if mention.lang != other.lang:
-        return 0 if _distinctive(mention.value) and _distinctive(other.value) else None
+        if not (_distinctive(mention.value) and _distinctive(other.value)):
+            return None
+        if _relative(mention.value) != _relative(other.value):
+            return None  # "October 16, 2025" is the title's 2025年10月16日, not 今天
+        around = theirs.neighbours(other)
+        return sum(
+            any(
+                mine_near.kind == theirs_near.kind
+                and _same_statement(corpus, mine_near, theirs_near)
+                for theirs_near in around
+            )
+            for mine_near in mine.neighbours(mention)
+        )
     shared = context_words(mine.source.text, mention.start, mention.end) & context_words(
         theirs.source.text, other.start, other.end
     )
@@ -420,7 +465,7 @@ def _candidates(
                 continue
             if not agreeing and not _near_miss(corpus, mention.value, other.value):
                 continue
-            affinity = _affinity(mine, mention, place, other)
+            affinity = _affinity(corpus, mine, mention, place, other)
             if affinity is None:
                 continue
             if not agreeing and affinity < _NEAR_AFFINITY.get(_kind(mention.value), 1):

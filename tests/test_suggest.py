@@ -232,9 +232,14 @@ def test_quotes_read_through_hard_wraps_and_keep_numbers_whole(
         "mofcom_zh": "实物商品网上零售额9.28万亿元，占比25.4%",
         "summary_en": "sales of physical goods amounted to 9.28 trillion yuan, the Ministry of",
     }
+    # a period pairs across languages with the one stated next to the same facts: 前9个月
+    # beside 4.8万家 (48,000), not 前三季度, which names the same months elsewhere
     months = _claim_quoting(claims, "mofcom_en", "first nine months")
     assert months.kind == "date"
-    assert [q.text for q in months.quotes] == ["He Yadong: In the first nine months"]
+    assert [q.text for q in months.quotes] == [
+        "He Yadong: In the first nine months",
+        "何亚东：前9个月",
+    ]
     # every suggested claim holds when checked
     check = pytester.runpytest("--briefcheck", "claims/mofcom.yaml", "-q")
     assert check.ret == 0, check.stdout.str()
@@ -285,6 +290,19 @@ def test_a_chinese_quote_is_not_cut_inside_a_word(mofcom: Path, pytester: pytest
     quarters = _claim_quoting(claims, "mofcom_zh", "前三季度")
     assert [q.text for q in quarters.quotes] == ["何亚东：今天我想介绍一下前三季度消费市场情况"]
     assert all(not q.text.endswith("消费市") for c in claims for q in c.quotes)
+
+
+def test_a_title_line_is_not_read_as_wrapped_into_the_text_under_it(
+    mofcom: Path, pytester: pytest.Pytester
+) -> None:
+    # the Chinese title runs straight into the paragraph under it, with no blank line
+    path = mofcom / "sources" / "mofcom.zh.txt"
+    path.write_text(MOFCOM_ZH.replace("）\n\n", "）\n", 1), encoding="utf-8")
+    claims = _suggest_mofcom(pytester, mofcom)
+    held = _claim_quoting(claims, "mofcom_en", "October 16, 2025")
+    assert {q.source: q.text for q in held.quotes}["mofcom_zh"] == (
+        "商务部召开例行新闻发布会（2025年10月16日）"
+    )
 
 
 def test_hard_wraps_are_read_through_in_crlf_files_too(
