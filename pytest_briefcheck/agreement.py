@@ -21,8 +21,9 @@ range       [low, high]                              [low-h, high+h]
 ==========  =======================================  ==========================
 
 (``a`` is the "about" tolerance, ``n`` the "nearly" tolerance.) Two figures
-agree when their units have the same dimension, their bases do not conflict and
-their intervals, in base units, meet. The arithmetic is exact: every float is
+agree when their units have the same dimension, their bases do not conflict, the
+changes they state do not go opposite ways ("up 0.1%" and 下降0.1%) and their
+intervals, in base units, meet. The arithmetic is exact: every float is
 read as the decimal it prints as, so "7.9%" widened up and "8.0%" widened down
 end at the same 7.95%.
 """
@@ -490,6 +491,8 @@ def agree(a: Figure, b: Figure, tolerance: Tolerance = Tolerance()) -> Agreement
         )
     if frame_a.basis is not None and frame_b.basis is not None and frame_a.basis != frame_b.basis:
         return Agreement(False, f"bases conflict: {frame_a.basis} vs {frame_b.basis}")
+    if a.direction and b.direction and a.direction != b.direction:
+        return Agreement(False, f"directions conflict: {a.direction} vs {b.direction}")
     if frame_a.own and frame_a.own == frame_b.own:
         # Both in one unit: compare (and say so) in it, "5.2e9 t" rather than "5.2e12 kg".
         # Scaling both sides by the same positive factor cannot change whether they meet.

@@ -278,8 +278,12 @@ def expected_value(claim: Claim) -> Value | None:
             col=at.col,
             hint="write e.g. '5.2 billion t', '>3000', '~7000', '80%' or '2025-08-25'",
         ) from None
-    if claim.basis is not None:
-        figure = dataclasses.replace(figure, basis=claim.basis)
+    if claim.basis is not None or claim.direction is not None:
+        figure = dataclasses.replace(
+            figure,
+            basis=claim.basis or figure.basis,
+            direction=claim.direction or figure.direction,
+        )
     return figure
 
 
@@ -321,6 +325,8 @@ def _check_claim(corpus: Corpus, claim: Claim) -> Outcome:
         expected = _role_date(corpus, claim, readings)
     if expected is not None:
         readings = [_against_expected(corpus, claim, r, expected) for r in readings]
+        if isinstance(expected, Figure):
+            readings = _same_terms(readings, expected)
     else:
         readings = _against_each_other(corpus, readings)
     shown = describe(expected) if expected is not None else None
@@ -421,6 +427,36 @@ def _against_each_other(corpus: Corpus, readings: list[Reading]) -> list[Reading
             ),
         )
     return result
+
+
+def _same_terms(readings: list[Reading], expected: Figure) -> list[Reading]:
+    """Quotes that each agree with ``expect`` must not state the basis or the direction
+    ``expect`` leaves open two ways: "in total" in one and "annually" in the other, or
+    下降0.1% in one and "up 0.1%" in the other, is an error whatever the number."""
+    result = list(readings)
+    for term in ("basis", "direction"):
+        if getattr(expected, term) is not None:
+            continue
+        first: Reading | None = None
+        for index, reading in enumerate(result):
+            stated = _term(reading, term)
+            if stated is None or reading.status != "agrees":
+                continue
+            if first is None:
+                first = reading
+            elif stated != _term(first, term):
+                result[index] = dataclasses.replace(
+                    reading,
+                    status="contradicts",
+                    why=f"{term} is {stated} here but {_term(first, term)} in "
+                    f"{first.lang} {first.source}:{first.line}; state it in the claim "
+                    f"('{term}: ...') once the documents agree",
+                )
+    return result
+
+
+def _term(reading: Reading, term: str) -> str | None:
+    return getattr(reading.value, term) if isinstance(reading.value, Figure) else None
 
 
 def _human_date(day: dt.date) -> str:

@@ -33,6 +33,7 @@ MAX_ALIAS_VALUES = 10_000  # values that aliases (*name) may add to a file, all 
 
 ID_PATTERN = re.compile(r"[a-z0-9_]+")
 BASES = ("per_year", "per_day", "per_month", "total")
+DIRECTIONS = ("up", "down")
 ROLES = ("event", "published", "other")
 KINDS = ("figure", "date")
 
@@ -65,6 +66,7 @@ CLAIM_KEYS = (
     "kind",
     "expect",
     "basis",
+    "direction",
     "role",
     "before",
     "after",
@@ -165,6 +167,7 @@ class Claim:
     expect: str | None = None
     expect_at: Location | None = None
     basis: str | None = None
+    direction: str | None = None
     role: str | None = None
     before: str | None = None
     after: str | None = None
@@ -729,6 +732,8 @@ def _claim_fields(
             fields["kind"] = reader.choice(value, f"{what}: kind", KINDS)
         elif key == "basis":
             fields["basis"] = reader.choice(value, f"{what}: basis", BASES)
+        elif key == "direction":
+            fields["direction"] = reader.choice(value, f"{what}: direction", DIRECTIONS)
         elif key == "role":
             fields["role"] = reader.choice(value, f"{what}: role", ROLES)
         elif key in ("before", "after"):
@@ -755,8 +760,12 @@ def _claim_fields(
                     f"{what}: '{key}' applies to date claims only",
                     "add 'kind: date'",
                 )
-    elif "basis" in fields:
-        raise reader.error(entries["basis"][0], f"{what}: 'basis' applies to figure claims only")
+    else:
+        for key in ("basis", "direction"):
+            if key in fields:
+                raise reader.error(
+                    entries[key][0], f"{what}: '{key}' applies to figure claims only"
+                )
     return Claim(id=claim_id, file=reader.path, at=at, **fields)  # type: ignore[arg-type]
 
 

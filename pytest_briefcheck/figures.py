@@ -130,6 +130,7 @@ class Figure:
     basis: str | None = None
     kind: str = "number"  # "number" | "percent" | "fraction" | "multiple"
     lang: str = "en"
+    direction: str | None = None  # a rate of change: "up" (增长, rose) or "down" (下降, fell)
 
     @property
     def quantity(self) -> Quantity:
@@ -163,6 +164,8 @@ class Figure:
             body = f"{prefix}{format_value(self.value)}{suffix}"
         if self.basis:
             body += f" ({self.basis})"
+        if self.direction:
+            body += f" ({self.direction})"
         return body
 
     def as_dict(self) -> dict[str, Any]:
@@ -181,6 +184,7 @@ class Figure:
             "basis": self.basis,
             "kind": self.kind,
             "lang": self.lang,
+            "direction": self.direction,
             "normalized": self.describe(),
         }
 
@@ -414,6 +418,36 @@ _CHANGE_VERB = re.compile(
     r"fallen|falling|dropped|dropping|declined?|declining|jumped|climbed|surged|soared|"
     r"expanded|expanding|reduced|reducing|cut|cutting|shortened|shortening|raised|raising|"
     r"lowered|lowering|up|down|went)(?![A-Za-z])"
+)
+
+# The direction of a percentage change, from the words just before it (up to the number) or
+# just after it. "to" or 至 between the verb and the number makes a level: "rose to 5%".
+_DIRECTION_REACH = 40
+_UP_EN = (
+    "up|rose|risen|rising|rises|grew|grown|growing|grows|increased|increasing|increases|"
+    "gained|climbed|jumped|surged|soared|expanded|accelerated|raised|lifted|boosted|"
+    "picked up|went up|edged up|ticked up|moved up"
+)
+_DOWN_EN = (
+    "down|fell|fallen|falling|falls|dropped|dropping|drops|declined|declining|declines|"
+    "decreased|decreasing|decreases|shrank|shrunk|slid|slipped|contracted|slowed|narrowed|"
+    "cut|lowered|reduced|went down|edged down|ticked down|moved down"
+)
+_UP_NOUN = "increase|rise|growth|gain|jump|surge|expansion|hike"
+_DOWN_NOUN = "decrease|decline|drop|fall|reduction|contraction|slowdown|dip"
+_UP_ZH = "同比增长|增长|增加|提高|上升|上涨|扩大|加快|回升|攀升|提升|增|涨|升"
+_DOWN_ZH = "负增长|下降|减少|降低|下跌|回落|收窄|放缓|缩小|下滑|减|降|跌"
+_DIRECTION_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?:(?P<up_en>{_UP_EN})|(?P<down_en>{_DOWN_EN}))(?:{_SP}+by)?{_SP}*"
+    rf"|(?<![A-Za-z])(?:(?P<up_noun>{_UP_NOUN})|(?P<down_noun>{_DOWN_NOUN})){_SP}+of{_SP}*"
+    rf"|(?:(?P<up_zh>{_UP_ZH})|(?P<down_zh>{_DOWN_ZH}))了?"
+    r"|(?:^|(?<=[\s(（:：,，]))(?:(?P<up_sign>\+)|(?P<down_sign>[-−–]))"
+    r")\Z"
+)
+_DIRECTION_AFTER = re.compile(
+    rf"(?:{_SP}*-|{_SP}+)(?:(?P<up_word>{_UP_NOUN}|higher|faster|more|up)"
+    rf"|(?P<down_word>{_DOWN_NOUN}|lower|slower|less|fewer|down))(?![A-Za-z])"
+    r"|\s?\((?:(?P<up_mark>up)|(?P<down_mark>down))\)"
 )
 
 # -- before the number: read backwards from the number on a reversed, lower-cased window -------
@@ -1651,6 +1685,7 @@ class _Reader:
             low_bound, high_bound = None, value
         basis = atom.basis or self.basis(start, end, kind)
         text = self.text[start:end]
+        direction = self.direction(start, end) if kind == "percent" else None
         return Figure(
             text=text,
             span=(start, end),
@@ -1665,6 +1700,7 @@ class _Reader:
             basis=basis,
             kind=kind,
             lang=self.language(start, end, text, atom.zh),
+            direction=direction,
         )
 
     def language(self, start: int, end: int, text: str, zh: bool) -> str:
@@ -1684,6 +1720,19 @@ class _Reader:
 
             self._default_lang = detect_lang(self.text)
         return self._default_lang
+
+    # -- the direction of a change -----------------------------------------------------------------
+
+    def direction(self, start: int, end: int) -> str | None:
+        """ "up" or "down" when the wording makes a percentage a change: "rose 3%",
+        "an increase of 3%", "a 3% drop", "3 percentage points higher", 增长3%, 下降0.1个百分点,
+        "-0.3%"; None for a level ("rose to 5%", "a share of 5%") or when nothing says."""
+        text = self.text
+        found = _DIRECTION_BEFORE.search(text, max(0, start - _DIRECTION_REACH), start)
+        if found is None:
+            found = _DIRECTION_AFTER.match(text, end)
+        # each group is named for its direction: up_en, down_zh, up_sign, down_mark ...
+        return None if found is None else str(found.lastgroup).partition("_")[0]
 
     # -- the basis ---------------------------------------------------------------------------------
 

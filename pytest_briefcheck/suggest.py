@@ -107,6 +107,7 @@ class Suggestion:
     basis: str | None
     quotes: tuple[Quote, ...]
     comments: tuple[str, ...] = ()
+    direction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,8 +202,12 @@ def notation(value: Value) -> str:
 
 
 def _shown(value: Value) -> str:
-    basis = value.basis if isinstance(value, Figure) else None
-    return notation(value) + (f" ({basis})" if basis else "")
+    return notation(value) + "".join(f" ({term})" for term in _terms(value) if term)
+
+
+def _terms(value: Value) -> tuple[str | None, str | None]:
+    """A figure's basis and direction, which a claim states beside ``expect``."""
+    return (value.basis, value.direction) if isinstance(value, Figure) else (None, None)
 
 
 # -- quotes -------------------------------------------------------------------------------------
@@ -531,9 +536,9 @@ def _verifies(corpus: Corpus, file: str, claim: Claim) -> bool:
 
 def _expect_for(
     corpus: Corpus, file: str, claim_id: str, kind: str, value: Value, quotes: list[Quote]
-) -> tuple[str, str | None] | None:
+) -> str | None:
     """The first notation of ``value`` that ``expect`` reads back and that every quote meets."""
-    basis = value.basis if isinstance(value, Figure) else None
+    basis, direction = _terms(value)
     candidates = [notation(value), _flat(value.text)]
     if isinstance(value, DateValue):
         candidates.append(f"{value.start.isoformat()}/{value.end.isoformat()}")
@@ -546,9 +551,10 @@ def _expect_for(
             kind=kind,
             expect=expect,
             basis=basis,
+            direction=direction,
         )
         if _verifies(corpus, file, claim):
-            return expect, basis
+            return expect
     return None
 
 
@@ -680,9 +686,10 @@ def _suggest_one(
             make_id(words, mention.value, place.spec.alias, taken),
             kind,
             notation(mention.value),
-            mention.value.basis if isinstance(mention.value, Figure) else None,
+            _terms(mention.value)[0],
             (),
             (f"CHECK: no quote around {where} reads it back; write this claim by hand",),
+            _terms(mention.value)[1],
         )
     quote, value = built
     quotes = [quote]
@@ -733,18 +740,19 @@ def _suggest_one(
         else paired_words
     )
     claim_id = make_id(words, value, place.spec.alias, taken)
-    found = _expect_for(corpus, file, claim_id, kind, value, quotes)
-    if found is None:
-        return Suggestion(
-            claim_id,
-            kind,
-            notation(value),
-            value.basis if isinstance(value, Figure) else None,
-            tuple(quotes),
-            (*comments, f"CHECK: {where}: no expect reads back as {_shown(value)}"),
-        )
-    expect, basis = found
-    return Suggestion(claim_id, kind, expect, basis, tuple(quotes), tuple(comments))
+    basis, direction = _terms(value)
+    expect = _expect_for(corpus, file, claim_id, kind, value, quotes)
+    if expect is None:
+        comments.append(f"CHECK: {where}: no expect reads back as {_shown(value)}")
+    return Suggestion(
+        claim_id,
+        kind,
+        notation(value) if expect is None else expect,
+        basis,
+        tuple(quotes),
+        tuple(comments),
+        direction,
+    )
 
 
 # -- YAML ---------------------------------------------------------------------------------------
@@ -777,6 +785,8 @@ def render(suggestions: Suggestions, command: str) -> str:
         lines.append(f"    expect: {double_quoted(claim.expect)}")
         if claim.basis:
             lines.append(f"    basis: {claim.basis}")
+        if claim.direction:
+            lines.append(f"    direction: {claim.direction}")
         if claim.quotes:
             lines.append("    quotes:")
         for quote in claim.quotes:

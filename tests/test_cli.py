@@ -41,7 +41,7 @@ def test_each_figure_and_date_is_printed_where_it_stands(
         "briefing.txt:4:1\tdate\tToday\t2025-10-16\tday",
         # a figure across a line break is printed on one line
         "briefing.txt:4:35\tfigure\t36.59 trillion yuan\t3.659e13 CNY (total)\tCNY\t=\ttotal",
-        "briefing.txt:5:10\tfigure\t4.5 percent\t4.5 percent\tpercent\t=\t",
+        "briefing.txt:5:10\tfigure\t4.5 percent\t4.5 percent (up)\tpercent\t=\t",
     ]
 
 

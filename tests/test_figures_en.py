@@ -666,6 +666,7 @@ def test_as_dict_is_json_and_complete() -> None:
         "basis",
         "kind",
         "lang",
+        "direction",
         "normalized",
     }
 

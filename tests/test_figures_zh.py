@@ -376,7 +376,7 @@ def test_spans_point_into_the_input() -> None:
         ("五分之一", "0.2"),
         ("翻了一番", "2x"),
         ("百分之八十", "80 percent"),
-        ("年均增长7.9%", "7.9 percent (per_year)"),
+        ("年均增长7.9%", "7.9 percent (per_year) (up)"),
         ("日均2600万票", "2.6e7 (per_day)"),
     ],
 )

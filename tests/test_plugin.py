@@ -179,6 +179,34 @@ def test_terminal_summary_names_what_is_missing(briefing, pytester) -> None:
     assert rows and not any("quote missing" in row for row in rows)
 
 
+OPEN_BASIS = """\
+version: 1
+claims:
+  - id: tonnage
+    expect: 5.2 billion t
+    quotes:
+      - source: opening
+        text: "customs have annually supervised 5.2 billion metric tons"
+      - source: summary_en
+        text: "customs has managed a total of 5.2 billion tons of import and export goods"
+"""
+
+
+def test_quotes_stating_two_bases_contradict_an_expect_that_states_none(briefing, pytester) -> None:
+    root = briefing(tonnage=OPEN_BASIS)
+    edit_source(
+        root,
+        SUMMARY,
+        "customs has managed an average of 5.2 billion tons of import and export goods annually",
+        "customs has managed a total of 5.2 billion tons of import and export goods",
+    )
+    result = pytester.runpytest("--briefcheck", "claims/tonnage.yaml")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["*why: basis is total here but per_year in en sources/*p01-opening.en.txt:*"]
+    )
+
+
 def test_options_have_ini_twins(briefing, pytester) -> None:
     root = briefing(tonnage=TONNAGE)
     (root / "claims").rename(root / "facts")

@@ -137,7 +137,7 @@ def by_text(prefix: str, text: str) -> Figure:
         ("001", "one-fifth", "0.2", "fraction", 0.0, True, False, "en"),
         ("001", "less than 1/20,000", "< 5e-5", "fraction", 0.0, True, False, "en"),
         ("001", "2.6 times", "2.6x", "multiple", 0.1, False, False, "en"),
-        ("001", "7.9%", "7.9 percent (per_year)", "percent", 0.1, False, False, "en"),
+        ("001", "7.9%", "7.9 percent (per_year) (up)", "percent", 0.1, False, False, "en"),
         ("001", "80%", "80 percent", "percent", 1.0, True, False, "en"),
         ("001", "311", "311 (total)", "number", 1.0, True, False, "en"),
         ("001", "more than half", "> 0.5", "fraction", 0.0, True, False, "en"),
