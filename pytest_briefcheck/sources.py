@@ -160,7 +160,15 @@ class Source:
         haystack = self.normalized.text
         first = haystack.find(needle)
         if first < 0:
-            return None
+            # letter case aside ("In the first 10 months" quoted as "in the first ..."),
+            # where lower-casing keeps every offset
+            lowered, folded = self._lowered(), needle.lower()
+            if lowered is None or len(folded) != len(needle):
+                return None
+            first = lowered.find(folded)
+            if first < 0:
+                return None
+            haystack, needle = lowered, folded
         occurrences = 1
         position = haystack.find(needle, first + 1)
         while position >= 0 and occurrences < 1000:
@@ -169,6 +177,15 @@ class Source:
         start, end = self.normalized.original_span(first, first + len(needle))
         line, col = self.line_col(start)
         return QuoteMatch(start, end, line, col, 100.0, occurrences)
+
+    def _lowered(self) -> str | None:
+        """The normalized text in lower case; None when that would move an offset."""
+        key = ("lowered", self.offset, len(self.text))
+        if key not in self.file_memo:
+            text = self.normalized.text
+            lowered = text.lower()
+            self.file_memo[key] = lowered if len(lowered) == len(text) else None
+        return self.file_memo[key]  # type: ignore[return-value]
 
     def closest(self, quote: str) -> QuoteMatch | None:
         """The passage most like ``quote``, or None when nothing comes close.

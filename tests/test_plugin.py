@@ -207,6 +207,28 @@ def test_quotes_stating_two_bases_contradict_an_expect_that_states_none(briefing
     )
 
 
+CASED = """\
+version: 1
+claims:
+  - id: tonnage
+    expect: 5.2 billion t
+    quotes:
+      - source: opening
+        text: "since the start of the 14th five-year plan, customs have annually supervised 5.2"
+"""
+
+
+def test_a_quote_is_found_whatever_its_letter_case(briefing, pytester) -> None:
+    # the source says "Since the start of the 14th Five-Year Plan, customs have ..."
+    briefing(tonnage=CASED)
+    pytester.runpytest("--briefcheck", "claims/tonnage.yaml").assert_outcomes(passed=1)
+    # another word is still another text
+    briefing(tonnage=CASED.replace("customs have annually", "customs has annually"))
+    result = pytester.runpytest("--briefcheck", "claims/tonnage.yaml")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*NOT FOUND*"])
+
+
 def test_options_have_ini_twins(briefing, pytester) -> None:
     root = briefing(tonnage=TONNAGE)
     (root / "claims").rename(root / "facts")
