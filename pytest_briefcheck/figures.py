@@ -79,6 +79,7 @@ from .numerals import (
     ENGLISH_TENS,
     SCALE_ABBREVIATIONS,
     Number,
+    chinese_decimal,
     chinese_int,
     combine,
     digits,
@@ -210,6 +211,7 @@ _SP = r"[ \t\u00a0\u3000\r\n]"
 _DIG = r"[0-9\uff10-\uff19]"
 _ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
 _ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_ZH_DIGITS = "〇零一二三四五六七八九"  # after 点, a decimal digit by digit: 三点六, 零点五
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # a line break before a Chinese character: a hard wrap, which Chinese text reads through
 _WRAP_BEFORE_CJK = re.compile(rf"(?:\r\n|\r|\n)(?={_CJK.pattern})")
@@ -293,10 +295,11 @@ _ARTICLE_NEXT = _alternation(
 _EN_SEP = rf"{_SP}*-{_SP}*|{_SP}+and{_SP}+|{_SP}+"
 
 _CORE = re.compile(
-    rf"(?P<zfrac>(?:[{_ZHC}]+|{_ARABIC})分之(?:[{_ZHC}]+|{_ARABIC}))"
+    rf"(?P<zfrac>(?:[{_ZHC}]+|{_ARABIC})分之(?:[{_ZHC}]+(?:点[{_ZH_DIGITS}]+)?|{_ARABIC}))"
     r"|(?P<zspec>一半|过半数|过半|半数|翻了?[一两二三四]?番)"
     rf"|(?P<num>{_ARABIC}(?:[eE][+-]?[0-9]{{1,3}}(?![A-Za-z0-9]))?)"
-    rf"|(?P<zh>[{_ZHC}]{{2,}}|[{_ZHC}](?=[{_ZH_FOLLOW}]))"
+    rf"|(?P<zh>[{_ZHC}]+点[{_ZH_DIGITS}]+(?:万亿|[十百千]?[万亿])?(?![{_ZHC}分时秒刻钟点])"
+    rf"|[{_ZHC}]{{2,}}|[{_ZHC}](?=[{_ZH_FOLLOW}]))"
     rf"|(?P<en>(?<![A-Za-z])(?:[Aa]n?{_SP}+(?=(?:{_ARTICLE_NEXT})(?![A-Za-z])))?"
     rf"(?:{_EN_TOKEN})(?![A-Za-z])"
     rf"(?:(?:{_EN_SEP})(?:{_EN_TOKEN})(?![A-Za-z])){{0,7}}"
@@ -948,7 +951,7 @@ class _Reader:
         if gt is not None and atom.qualifier == "=":
             atom.qualifier = ">"
             atom.zh = True
-            atom.num_end = atom.end = gt.end()
+            atom.num_end = atom.end = self.scale_after_more(atom, gt.end())
         if self.glued(atom):
             return None
         if text.startswith("周年", atom.end):
@@ -962,6 +965,19 @@ class _Reader:
         ):
             return None  # 3号文件, 10点30分: a label or a time of day
         return atom
+
+    def scale_after_more(self, atom: _Atom, stop: int) -> int:
+        """Where a number ends that 多 or 余 has qualified: after the scale that follows
+        them ("十多万亿", "8万多亿": more than 8 trillion), or at ``stop``."""
+        scale = _ZH_SCALE_CHARS.match(self.text, stop)
+        if scale is None or (chars := _unwrapped(scale.group())) not in CHINESE_SCALES:
+            return stop
+        factor = Decimal(CHINESE_SCALES[chars])
+        atom.value *= factor
+        atom.precision *= factor
+        atom.exact = False
+        atom.scale = factor * (atom.scale or 1)
+        return scale.end()
 
     def glued(self, atom: _Atom) -> bool:
         """Letters right after the digits that are neither a scale nor a unit: 5G, 14th, 1990s."""
@@ -1085,7 +1101,7 @@ class _Reader:
         after = text[end : end + 2]
         if after[:1] == "几" or after == "位数" or after == "周年":
             return None
-        number = chinese_int(run)
+        number = chinese_decimal(run) if "点" in run else chinese_int(run)
         if number is None and len(run) > 2 and _zh_pair(run) is None:
             # 三千五百万一起: the last character starts the next word
             number = chinese_int(run[:-1])
@@ -1124,16 +1140,7 @@ class _Reader:
         gt = _GT_INNER.match(text, end)
         if gt and atom.range_high is None:
             atom.qualifier = ">"
-            stop = gt.end()
-            scale = _ZH_SCALE_CHARS.match(text, stop)
-            if scale and (chars := _unwrapped(scale.group())) in CHINESE_SCALES:
-                factor = Decimal(CHINESE_SCALES[chars])
-                atom.value *= factor
-                atom.precision *= factor
-                atom.exact = False
-                atom.scale = factor
-                stop = scale.end()
-            atom.num_end = atom.end = stop
+            atom.num_end = atom.end = self.scale_after_more(atom, gt.end())
         self.tail(atom)
         if atom.unit == "" and not atom.counted and atom.kind == "number":
             single = len(run) == 1 or atom.range_high is not None
@@ -1836,6 +1843,8 @@ def _zh_scale_tokens(chars: str) -> list[tuple[str, Decimal, int]]:
 def _zh_or_digits(text: str, bare_place: bool = False) -> Number | None:
     if text and (text[0].isdigit()):
         return digits(text)
+    if "点" in text:
+        return chinese_decimal(text)
     return chinese_int(text, bare_place=bare_place)
 
 

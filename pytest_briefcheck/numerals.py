@@ -290,6 +290,35 @@ def chinese_int(text: str, bare_place: bool = False) -> Number | None:
     return combine([(kind, Decimal(value), 0) for kind, value in tokens])
 
 
+def chinese_decimal(text: str) -> Number | None:
+    """'三点六' -> 3.6 (to 0.1); '零点五' -> 0.5; '三点六万亿' -> 3.6e12 (to 1e11).
+
+    The digits after 点 are read one by one; a scale (万, 亿, 万亿, 千万 ...) may follow.
+    """
+    whole_text, point, rest = text.partition("点")
+    if not point or not whole_text or not rest:
+        return None
+    whole = Number(Decimal(0), Decimal(1), True) if whole_text in ("零", "〇") else None
+    whole = whole or chinese_int(whole_text)
+    tail = len(rest)
+    while tail and rest[tail - 1] not in CHINESE_DIGITS:
+        tail -= 1
+    decimals, scale_text = rest[:tail], rest[tail:]
+    if not decimals or any(c not in CHINESE_DIGITS or c == "两" for c in decimals):
+        return None
+    factor = Decimal(1)
+    if scale_text:
+        scale = chinese_int("一" + scale_text)
+        if scale is None or scale_text[-1] not in CHINESE_SCALES:
+            return None
+        factor = scale.value
+    if whole is None or not whole.exact:
+        return None
+    fraction = Decimal("0." + "".join(str(CHINESE_DIGITS[c]) for c in decimals))
+    step = Decimal(1).scaleb(-len(decimals))
+    return Number((whole.value + fraction) * factor, step * factor, False)
+
+
 def combine(tokens: Sequence[tuple[str, Decimal, int]]) -> Number | None:
     """Fold numeral tokens into a number.
 

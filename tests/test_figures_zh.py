@@ -36,6 +36,11 @@ NUMBERS = [
     ("一〇八", 108.0, 1.0, True),
     ("壹佰零捌", 108.0, 1.0, True),
     ("三千五百万", 3.5e7, 1e6, False),
+    # decimals in Chinese numerals, as spoken briefings are transcribed
+    ("三点六", 3.6, 0.1, False),
+    ("零点五个百分点", 0.5, 0.1, False),
+    ("十二点五亿人次", 1.25e9, 1e7, False),
+    ("三点六万亿元", 3.6e12, 1e11, False),
 ]
 
 
@@ -146,6 +151,8 @@ QUALIFIED = [
     ("3000余家", ">", 3000.0, None, False),
     ("十多个国家", ">", 10.0, None, False),
     ("3000多万元", ">", 3e7, None, False),
+    ("8万多亿元", ">", 8e12, None, False),  # 多 inside the scale: more than 8 trillion
+    ("八万多亿元", ">", 8e12, None, False),
     ("二十多万人次", ">", 2e5, None, False),
     ("过半", ">", 0.5, None, False),
     ("超过一半", ">", 0.5, None, False),
@@ -275,6 +282,8 @@ def test_the_headline_of_the_summary() -> None:
 
 NOT_FIGURES = [
     "2025年8月25日",
+    "提出三点建议",  # 点 as a counter, not a decimal point
+    "上午十点",
     "二〇二五年",
     "1-7月",
     "前7个月",
@@ -377,6 +386,7 @@ def test_spans_point_into_the_input() -> None:
         ("翻了一番", "2x"),
         ("百分之八十", "80 percent"),
         ("年均增长7.9%", "7.9 percent (per_year) (up)"),
+        ("增长百分之五点二", "5.2 percent (up)"),
         ("日均2600万票", "2.6e7 (per_day)"),
     ],
 )
