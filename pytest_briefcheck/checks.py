@@ -250,7 +250,7 @@ def _read_at(corpus: Corpus, source: Source, match: QuoteMatch, quote: Quote, ki
         values = source_values(corpus, source, kind)
     except BriefcheckError as exc:
         return Reading(quote, source.display, source.lang, match.line, match.col, ERROR, str(exc))
-    inside = _values_at(values, match.start, match.end)
+    inside = list(dict.fromkeys(v for a, b in match.spans for v in _values_at(values, a, b)))
     value, problem = _pick(inside, match, source, quote, kind)
     if value is None:
         return Reading(quote, source.display, source.lang, match.line, match.col, ERROR, problem)

@@ -178,12 +178,13 @@ def _quoted_spans(corpus: Corpus) -> dict[Path, tuple[tuple[int, int], ...]]:
                 match = source.locate(quote.text, quote.plain)
                 if key is None or match is None:
                     continue
-                span: tuple[int, int] | None = (match.start, match.end)
+                quoted: tuple[tuple[int, int] | None, ...] = match.spans
                 if quote.figure is not None:
-                    span = source.named_span(match.start, match.end, quote.figure)
-                if span is not None:
-                    shift = source.offset
-                    spans.setdefault(key, []).append((span[0] + shift, span[1] + shift))
+                    quoted = (source.named_span(match.start, match.end, quote.figure),)
+                shift = source.offset
+                for span in quoted:
+                    if span is not None:
+                        spans.setdefault(key, []).append((span[0] + shift, span[1] + shift))
     return {key: tuple(sorted(value)) for key, value in spans.items()}
 
 

@@ -50,10 +50,17 @@ class QuoteMatch:
     col: int
     score: float = 100.0
     occurrences: int = 1
+    # a quote with an elision ("customs ... supervised"): the spans of its parts
+    parts: tuple[tuple[int, int], ...] = ()
 
     @property
     def exact(self) -> bool:
         return self.score >= 100.0
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """What the quote's words cover: its parts, or all of it."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass
@@ -158,25 +165,27 @@ class Source:
         if not needle:
             return None
         haystack = self.normalized.text
-        first = haystack.find(needle)
-        if first < 0:
+        span = _find(haystack, needle)
+        if span is None:
             # letter case aside ("In the first 10 months" quoted as "in the first ..."),
             # where lower-casing keeps every offset
             lowered, folded = self._lowered(), needle.lower()
             if lowered is None or len(folded) != len(needle):
                 return None
-            first = lowered.find(folded)
-            if first < 0:
+            span = _find(lowered, folded)
+            if span is None:
                 return None
             haystack, needle = lowered, folded
+        first, last, elided = span
         occurrences = 1
         position = haystack.find(needle, first + 1)
         while position >= 0 and occurrences < 1000:
             occurrences += 1
             position = haystack.find(needle, position + 1)
-        start, end = self.normalized.original_span(first, first + len(needle))
+        start, end = self.normalized.original_span(first, last)
         line, col = self.line_col(start)
-        return QuoteMatch(start, end, line, col, 100.0, occurrences)
+        parts = tuple(self.normalized.original_span(a, b) for a, b in elided)
+        return QuoteMatch(start, end, line, col, 100.0, occurrences, parts)
 
     def _lowered(self) -> str | None:
         """The normalized text in lower case; None when that would move an offset."""
@@ -221,6 +230,36 @@ class Source:
             line, col = self.line_col(start)
             best = QuoteMatch(start, end, line, col, round(alignment.score, 1))
         return best
+
+
+# An elision in a quote ("customs ... supervised", "海关……监管"): the parts either side
+# stand in the source in order, each within this many characters of the one before.
+_ELISION = re.compile(r"\s*(?:\.{3,}|…+)\s*")
+_ELISION_REACH = 300
+
+
+def _find(haystack: str, needle: str) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """Where ``needle`` stands in ``haystack``: verbatim, or with its elisions filled
+    (then also where each of its parts stands)."""
+    first = haystack.find(needle)
+    if first >= 0:
+        return first, first + len(needle), []
+    parts = [part for part in _ELISION.split(needle) if part]
+    if len(parts) < 2:
+        return None
+    start = haystack.find(parts[0])
+    while start >= 0:
+        spans = [(start, start + len(parts[0]))]
+        for part in parts[1:]:
+            position = spans[-1][1]
+            found = haystack.find(part, position, position + _ELISION_REACH + len(part))
+            if found < 0:
+                break
+            spans.append((found, found + len(part)))
+        else:
+            return start, spans[-1][1], spans
+        start = haystack.find(parts[0], start + 1)
+    return None
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

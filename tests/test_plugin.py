@@ -229,6 +229,35 @@ def test_a_quote_is_found_whatever_its_letter_case(briefing, pytester) -> None:
     result.stdout.fnmatch_lines(["*NOT FOUND*"])
 
 
+ELIDED = """\
+version: 1
+claims:
+  - id: goods_value
+    expect: 41.5 trillion CNY
+    quotes:
+      - source: opening
+        text: "customs have annually supervised … with a value of 41.5 trillion yuan"
+"""
+
+
+def test_a_quote_may_elide_what_it_does_not_need(briefing, pytester) -> None:
+    # "5.2 billion metric tons of imported and exported goods" is left out: the quote
+    # states one figure, and coverage does not count the left-out one as quoted
+    root = briefing(value=ELIDED)
+    result = pytester.runpytest("--briefcheck", "--briefcheck-coverage", "-v", "-rf")
+    result.stdout.fnmatch_lines(["claims/value.yaml::goods_value PASSED*"])
+    assert "unchecked: sources/" in result.stdout.str()
+    coverage = [line for line in result.stdout.lines if f"unchecked: sources/{OPENING}" in line]
+    assert any("'5.2 billion metric tons'" in line for line in coverage)
+    assert not any("'41.5 trillion yuan'" in line for line in coverage)
+    # the parts must stand in order, close together
+    briefing(value=ELIDED.replace("customs have annually supervised", "ports were added"))
+    result = pytester.runpytest("--briefcheck", "claims/value.yaml")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*NOT FOUND*"])
+    assert root.exists()
+
+
 def test_options_have_ini_twins(briefing, pytester) -> None:
     root = briefing(tonnage=TONNAGE)
     (root / "claims").rename(root / "facts")
