@@ -142,6 +142,13 @@ def test_the_claim_states_the_direction(cpi: Path, pytester: pytest.Pytester) ->
     pytester.runpytest("--briefcheck", "claims/cpi.yaml").assert_outcomes(passed=1)
 
 
+def test_a_sign_in_expect_is_a_direction(cpi: Path, pytester: pytest.Pytester) -> None:
+    _claims(cpi, '  - id: cpi_change\n    expect: "-0.1%"\n' + QUOTES)
+    result = pytester.runpytest("--briefcheck", "claims/cpi.yaml")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*expected: 0.1 percent (down)*", "*directions conflict*"])
+
+
 def test_a_translation_that_reverses_a_change_is_a_near_miss(
     cpi: Path, pytester: pytest.Pytester
 ) -> None:
