@@ -593,7 +593,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "word": (
         "year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER",
         "half", "Half", "HALF", "oday", "ODAY", "esterday", "ESTERDAY", "omorrow", "OMORROW",
-        "five", "Five", "FIVE", "FYP", "week", "Week", "WEEK",
+        "five", "Five", "FIVE", "FYP", "week",
     ),
     "cjk": tuple("年月日季半天五期周星"),
 }  # fmt: skip

@@ -298,14 +298,15 @@ _CORE = re.compile(
     rf"(?P<zfrac>(?:[{_ZHC}]+|{_ARABIC})分之(?:[{_ZHC}]+(?:点[{_ZH_DIGITS}]+)?|{_ARABIC}))"
     r"|(?P<zspec>一半|过半数|过半|半数|翻了?[一两二三四]?番)"
     rf"|(?P<num>{_ARABIC}(?:[eE][+-]?[0-9]{{1,3}}(?![A-Za-z0-9]))?)"
-    rf"|(?P<zh>[{_ZHC}]+点[{_ZH_DIGITS}]+(?:万亿|[十百千]?[万亿])?(?![{_ZHC}分时秒刻钟点])"
-    rf"|[{_ZHC}]{{2,}}|[{_ZHC}](?=[{_ZH_FOLLOW}]))"
+    rf"|(?P<zh>[{_ZHC}]{{2,}}|[{_ZHC}](?=[{_ZH_FOLLOW}]|点[{_ZH_DIGITS}]))"
     rf"|(?P<en>(?<![A-Za-z])(?:[Aa]n?{_SP}+(?=(?:{_ARTICLE_NEXT})(?![A-Za-z])))?"
     rf"(?:{_EN_TOKEN})(?![A-Za-z])"
     rf"(?:(?:{_EN_SEP})(?:{_EN_TOKEN})(?![A-Za-z])){{0,7}}"
     rf"(?:{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z]))?)"
 )
 _WORD_SPANS = re.compile(r"[A-Za-z]+")
+# the decimals after a Chinese numeral (三点六, 零点五, 三点六万亿); 十点三十分 is a clock
+_ZH_DECIMALS = re.compile(rf"点[{_ZH_DIGITS}]+(?:万亿|[十百千]?[万亿])?(?![{_ZHC}分时秒刻钟点])")
 
 
 # The scan runs two cheap searches: one for digits and Chinese numerals on the text, one
@@ -1095,6 +1096,9 @@ class _Reader:
             before in "第周期拜初数几若好" or (before in "上成" and run[0] in "十百千万亿")
         ):
             return None
+        decimals = _ZH_DECIMALS.match(text, end) if text.startswith("点", end) else None
+        if decimals is not None:
+            run, end = run + decimals.group(), decimals.end()
         if text.startswith(_ZH_UNIT_STARTS, end - 1) and len(run) > 1:
             run = run[:-1]
             end -= 1
