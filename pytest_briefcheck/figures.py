@@ -342,6 +342,7 @@ _PERCENT = re.compile(  # a hyphen before the word too: "a 10-percent rise"
     rf"|(?:{_SP}+|{_SP}*-{_SP}*)(?P<pw>percent|per{_SP}*cent|pct)(?![A-Za-z])"
     r"|(?P<tenth>成)(?![为立员本果就功交长都熟型效绩品])"
 )
+_CLOCK_AFTER = re.compile(rf"{_SP}*(?:[ap]\.{_SP}?m\.?|[ap]m|o'clock|o’clock)(?![A-Za-z])", re.I)
 _HOW_OFTEN = re.compile(
     rf"{_SP}+(?:(?:a|an|per|each|every){_SP}+(?:day|week|month|quarter|year)"
     r"|daily|weekly|monthly|quarterly|yearly|annually)(?![A-Za-z])"
@@ -957,6 +958,8 @@ class _Reader:
             return None
         if text.startswith("周年", atom.end):
             return None  # 70周年: an anniversary
+        if atom.value <= 12 and _CLOCK_AFTER.match(text, atom.end):
+            return None  # 10 a.m.: a time of day
         self.tail(atom)
         if (
             atom.unit == ""

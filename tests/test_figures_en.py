@@ -503,6 +503,9 @@ def test_a_blank_line_keeps_a_basis_marker_from_the_next_paragraph() -> None:
 # -- what is not a figure -----------------------------------------------------------------------
 
 NOT_FIGURES = [
+    "The press conference began at 10 a.m.",  # times of day
+    "at 3 pm Beijing time",
+    "at 9 o'clock",
     "2024",
     "in 2024",
     "compared to 2020.",
