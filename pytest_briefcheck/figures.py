@@ -1329,10 +1329,9 @@ class _Reader:
         position = atom.end
         if text[position : position + 1] in _NOTHING_FOLLOWS:
             return
-        if atom.kind == "number":
-            share = _ONE_IN.match(text, position)
-            if share is not None and self.share(atom, share):
-                position = atom.end
+        share = _ONE_IN.match(text, position) if atom.kind == "number" else None
+        if share is not None and self.share(atom, share):
+            position = atom.end  # now a fraction: no percent, multiple or unit follows
         if atom.kind == "number":
             qualifier = _EN_QUAL_AFTER.match(text, position)
             if qualifier is not None and not qualifier.group("near"):
@@ -1738,7 +1737,7 @@ class _Reader:
     # -- the direction of a change -----------------------------------------------------------------
 
     def direction(self, start: int, end: int) -> str | None:
-        """ "up" or "down" when the wording makes a percentage a change: "rose 3%",
+        """Up or down, when the wording makes a percentage a change: "rose 3%",
         "an increase of 3%", "a 3% drop", "3 percentage points higher", 增长3%, 下降0.1个百分点,
         "-0.3%"; None for a level ("rose to 5%", "a share of 5%") or when nothing says."""
         text = self.text
