@@ -1340,11 +1340,12 @@ class _Reader:
             percent = _PERCENT.match(text, position)
             if percent is not None:
                 if percent.group("tenth"):
-                    if atom.source != "zh":
+                    # tenths: 三成, and in digits 3成 (不到3成), never more than all ten
+                    if atom.source not in ("zh", "digits") or atom.value > 10:
                         percent = None
                     else:
                         atom.value *= 10
-                        atom.precision = Decimal(10)
+                        atom.precision *= 10  # 三成 is 30% rounded to the tenth
                         atom.exact = False
                         if atom.range_high is not None:
                             atom.range_high *= 10

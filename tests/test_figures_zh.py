@@ -129,7 +129,13 @@ RATIOS = [
     ("5个百分点", 5.0, "percentage_point", "percent", True),
     ("1.2个百分点", 1.2, "percentage_point", "percent", False),
     ("八成", 80.0, "percent", "percent", False),
+    ("5成", 50.0, "percent", "percent", False),
 ]
+
+
+@pytest.mark.parametrize(("text", "precision"), [("八成", 10.0), ("5成", 10.0), ("7.5成", 1.0)])
+def test_tenths_are_rounded_to_their_last_digit(text: str, precision: float) -> None:
+    assert parse_figure(text).precision == precision
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "kind", "exact"), RATIOS)
@@ -159,6 +165,8 @@ QUALIFIED = [
     ("超百万人次", ">", 1e6, None, False),
     ("30天以上", ">=", 30.0, None, False),
     ("八成以上", ">=", 80.0, None, False),
+    ("超过5成的受访者", ">", 50.0, None, False),  # tenths in digits too
+    ("不到3成", "<", None, 30.0, False),
     ("一半以上", ">=", 0.5, None, False),
     ("60岁以上", ">=", 60.0, None, False),  # an age: 以上 is not lost after 岁
     ("65周岁及以上", ">=", 65.0, None, False),  # 周岁 is an age, not weeks
