@@ -431,17 +431,18 @@ _DIRECTION_REACH = 40
 _UP_EN = (
     "up|rose|risen|rising|rises|grew|grown|growing|grows|increased|increasing|increases|"
     "gained|climbed|jumped|surged|soared|expanded|accelerated|raised|lifted|boosted|"
-    "picked up|went up|edged up|ticked up|moved up"
+    "rebounded|widened|advanced|picked up|went up|edged up|ticked up|moved up"
 )
 _DOWN_EN = (
     "down|fell|fallen|falling|falls|dropped|dropping|drops|declined|declining|declines|"
     "decreased|decreasing|decreases|shrank|shrunk|slid|slipped|contracted|slowed|narrowed|"
-    "cut|lowered|reduced|went down|edged down|ticked down|moved down"
+    "eased|dipped|plunged|tumbled|sank|retreated|cut|lowered|reduced|"
+    "went down|edged down|ticked down|moved down"
 )
 _UP_NOUN = "increase|rise|growth|gain|jump|surge|expansion|hike"
 _DOWN_NOUN = "decrease|decline|drop|fall|reduction|contraction|slowdown|dip"
-_UP_ZH = "同比增长|增长|增加|提高|上升|上涨|扩大|加快|回升|攀升|提升|增|涨|升"
-_DOWN_ZH = "负增长|下降|减少|降低|下跌|回落|收窄|放缓|缩小|下滑|减|降|跌"
+_UP_ZH = "同比增长|增长|增加|提高|上升|上涨|扩大|加快|回升|攀升|提升|反弹|上调|增|涨|升"
+_DOWN_ZH = "负增长|下降|减少|降低|下跌|回落|收窄|放缓|缩小|下滑|萎缩|缩减|下调|减|降|跌"
 _DIRECTION_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])(?:(?P<up_en>{_UP_EN})|(?P<down_en>{_DOWN_EN}))(?:{_SP}+by)?{_SP}*"
     rf"|(?<![A-Za-z])(?:(?P<up_noun>{_UP_NOUN})|(?P<down_noun>{_DOWN_NOUN})){_SP}+of{_SP}*"

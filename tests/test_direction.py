@@ -30,6 +30,11 @@ DIRECTIONS = [
     ("比上年提高3.7个百分点", "up"),
     ("增速回落0.5个百分点", "down"),
     ("负增长3%", "down"),
+    ("CPI growth eased 0.2 percentage points", "down"),
+    ("the decline narrowed by 0.5 percentage points", "down"),
+    ("exports rebounded 4.1%", "up"),
+    ("降幅收窄0.5个百分点", "down"),
+    ("出口反弹4.1%", "up"),
     ("同比下降约3%", "down"),
     # levels: a verb with "to" or 到 before the number, or no change at all
     ("the rate rose to 5.2 percent", None),
