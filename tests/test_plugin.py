@@ -179,17 +179,18 @@ def test_terminal_summary_names_what_is_missing(briefing, pytester) -> None:
     assert rows and not any("quote missing" in row for row in rows)
 
 
-OPEN_BASIS = """\
-version: 1
-claims:
-  - id: tonnage
-    expect: 5.2 billion t
-    quotes:
-      - source: opening
-        text: "customs have annually supervised 5.2 billion metric tons"
-      - source: summary_en
-        text: "customs has managed a total of 5.2 billion tons of import and export goods"
-"""
+def _tonnage(*quotes: tuple[str, str]) -> str:
+    """A claim file of one claim, 5.2 billion t, quoting each (alias, text)."""
+    lines = ["version: 1", "claims:", "  - id: tonnage", "    expect: 5.2 billion t", "    quotes:"]
+    for alias, text in quotes:
+        lines += [f"      - source: {alias}", f'        text: "{text}"']
+    return "\n".join(lines) + "\n"
+
+
+OPEN_BASIS = _tonnage(
+    ("opening", "customs have annually supervised 5.2 billion metric tons"),
+    ("summary_en", "customs has managed a total of 5.2 billion tons of import and export goods"),
+)
 
 
 def test_quotes_stating_two_bases_contradict_an_expect_that_states_none(briefing, pytester) -> None:
@@ -207,15 +208,9 @@ def test_quotes_stating_two_bases_contradict_an_expect_that_states_none(briefing
     )
 
 
-CASED = """\
-version: 1
-claims:
-  - id: tonnage
-    expect: 5.2 billion t
-    quotes:
-      - source: opening
-        text: "since the start of the 14th five-year plan, customs have annually supervised 5.2"
-"""
+CASED = _tonnage(
+    ("opening", "since the start of the 14th five-year plan, customs have annually supervised 5.2")
+)
 
 
 def test_a_quote_is_found_whatever_its_letter_case(briefing, pytester) -> None:
