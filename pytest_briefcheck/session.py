@@ -287,7 +287,7 @@ class BriefcheckSession:
         if hasattr(self.config, "workerinput"):
             return
         lines = summary_lines(
-            (r["nodeid"].split("::")[0], r.get("kind", ""), r["outcome"]) for r in self.records
+            (r["nodeid"].split("::")[0], r["kind"], r["outcome"]) for r in self.records
         )
         extra = [*self.update_lines, *self.report_lines]
         if lines or extra:
