@@ -410,7 +410,7 @@ _EN_QUAL_AFTER = re.compile(
     rf"|{_SP}*\((?P<near>near|just over)\)"
 )
 _ZH_QUAL_AFTER = re.compile(r"(?P<ge>及?以上)|(?P<le>及?以下|以内|之内)|(?P<ab>左右|上下)")
-_LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章")
+_LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章|热线")
 _RANGE_JOIN = re.compile(
     rf"{_SP}*(?P<sym>-|–|—(?!—)|~|～|〜|至|到){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+"
 )
@@ -624,8 +624,12 @@ _PREFIX_REACH = 40
 _LABEL_BEFORE = re.compile(
     rf"{_SP}*(?:\.?on|\.son|rebmun|elcitra|noitces|retpahc|meti|egap|hpargarap|esualc|xenna|xidneppa|"
     r"erugif|elbat|esahp|level|edarg|ssalc|lanimret|etag|moor|\.lov|emulov|eussi|puorg|trap|"
-    r"pets|egats|dnuor|noisrev|enil|mroftalp|etuor|#)(?![a-z])"
+    r"pets|egats|dnuor|noisrev|enil|mroftalp|etuor|edoc|ledom|thgilf|yawhgih|"
+    r":?(?:eniltoh|enohpelet|enohp|xaf)|[:.]?let|#|打拨|线热|话电)(?![a-z])"
 )
+# "Boeing 737", "Resolution 2758", "ISO 14001": a name, then a code of three digits or more.
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][A-Za-z]*[ \u00a0]\Z")
+_CAPITALIZED_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 
 # -- the basis ----------------------------------------------------------------------------------
 
@@ -1525,7 +1529,29 @@ class _Reader:
         if atom.source != "digits" or atom.unit or atom.kind != "number" or atom.scale:
             return False
         window = self.text[max(0, atom.core_start - 14) : atom.core_start][::-1].lower()
-        return _LABEL_BEFORE.match(window) is not None
+        if _LABEL_BEFORE.match(window) is not None:
+            return True
+        digits = self.text[atom.core_start : atom.num_end]
+        if self.years or len(digits) < 3 or not digits.isdigit():
+            return False  # a value, or a count such as "2,000" or "5.2"
+        lone = not self.text[: atom.core_start].strip()  # "1000000" alone: a value
+        if not lone and not atom.counted and (len(digits) >= 7 or digits[0] == "0"):
+            return True  # "(010) 65194114": prose never counts millions unseparated
+        return self.named(atom)
+
+    def named(self, atom: _Atom) -> bool:
+        """'Boeing 737 aircraft', 'Resolution 2758': a code after a capitalized word.
+
+        Not after a word that starts a sentence ("Only 300 firms"), unless it is an acronym
+        ("ISO 9001"), and not in a title-case headline, where the word after the number is
+        capitalized too ("Customs Clears 300 Flights").
+        """
+        text = self.text
+        name = _NAME_BEFORE.search(text, max(0, atom.core_start - 30), atom.core_start)
+        if name is None or _CAPITALIZED_AFTER.match(text, atom.num_end):
+            return False
+        acronym = name.group().rstrip().isupper() and name.end() - name.start() > 2
+        return acronym or not self.sentence_start(name.start())
 
     def bracketed(self, start: int, end: int) -> bool:
         text = self.text

@@ -564,6 +564,15 @@ NOT_FIGURES = [
     "No.1 Central Document",
     "the 2nd China International Import Expo",
     "in three quarters",
+    "call the customs hotline 12360",
+    "Tel: 010 65194114",
+    "Fax: (010) 65194000",
+    "HS code 8703 vehicles",
+    "certified to ISO 9001",
+    "GB 2763 sets the limits",
+    "under UN General Assembly Resolution 2758",
+    "the airline flies Boeing 737 jets",
+    "Customs Order 248 took effect",
 ]
 
 
@@ -586,6 +595,16 @@ def test_not_figures(text: str) -> None:
         ("implementing 24/7 clearance for 30 hours", ["30 hours"]),
         ("Page [3] shows 40 ports", ["40 ports"]),
         ("the 53 economies surveyed", ["53 economies"]),
+        # a capitalized word before a number names it, except at a sentence's start
+        # or in a title-case headline
+        ("Only 300 firms applied", ["300 firms"]),
+        ("Customs Clears 300 Flights", ["300 Flights"]),
+        ("the ports of Guangdong, 300 in all", ["300"]),
+        ("20 Boeing 737 aircraft", ["20"]),
+        ("China's 500 enterprises", ["500 enterprises"]),
+        ("Windows 11", ["11"]),
+        ("the hotline handled 3,000 calls", ["3,000"]),
+        ("it received 12000000 visitors", ["12000000 visitors"]),
     ],
 )
 def test_figures_next_to_what_is_not_one(text: str, expected: list[str]) -> None:
