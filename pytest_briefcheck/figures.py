@@ -431,12 +431,13 @@ _DIRECTION_REACH = 40
 _UP_EN = (
     "up|rose|risen|rising|rises|grew|grown|growing|grows|increased|increasing|increases|"
     "gained|climbed|jumped|surged|soared|expanded|accelerated|raised|lifted|boosted|"
-    "rebounded|widened|advanced|picked up|went up|edged up|ticked up|moved up"
+    "rebounded|widened|advanced|appreciated|strengthened|"
+    "picked up|went up|edged up|ticked up|moved up"
 )
 _DOWN_EN = (
     "down|fell|fallen|falling|falls|dropped|dropping|drops|declined|declining|declines|"
     "decreased|decreasing|decreases|shrank|shrunk|slid|slipped|contracted|slowed|narrowed|"
-    "eased|dipped|plunged|tumbled|sank|retreated|cut|lowered|reduced|"
+    "eased|dipped|plunged|tumbled|sank|retreated|cut|lowered|reduced|depreciated|weakened|"
     "went down|edged down|ticked down|moved down"
 )
 _UP_NOUN = "increase|rise|growth|gain|jump|surge|expansion|hike"
@@ -450,6 +451,8 @@ _DIRECTION_BEFORE = re.compile(
     r"|(?:^|(?<=[\s(（:：,，]))(?:(?P<up_sign>\+)|(?P<down_sign>[-−–]))"
     r")\Z"
 )
+# 增长了1倍 is "increased by 100%", twice the base; 增长到3倍 and 是…的3倍 are three times it.
+_GREW_BY_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|扩大|提升|增)了?\Z")
 _DIRECTION_AFTER = re.compile(
     rf"(?:{_SP}*-|{_SP}+)(?:(?P<up_word>{_UP_NOUN}|higher|faster|more|up)"
     rf"|(?P<down_word>{_DOWN_NOUN}|lower|slower|less|fewer|down))(?![A-Za-z])"
@@ -1364,7 +1367,11 @@ class _Reader:
                 if multiple is not None:
                     atom.kind = "multiple"
                     position = multiple.end()
-                    atom.zh = atom.zh or "倍" in multiple.group()
+                    if "倍" in multiple.group():
+                        atom.zh = True
+                        if text.startswith("多", position) and atom.qualifier == "=":
+                            atom.qualifier = ">"  # 3倍多: more than three times
+                            position += 1
             if atom.kind == "number":
                 position = self.unit_after(atom, position)
         per = _PER.match(text, position)
@@ -1726,6 +1733,10 @@ class _Reader:
             low_bound, high_bound = None, value
         basis = atom.basis or self.basis(start, end, kind)
         text = self.text[start:end]
+        if kind == "multiple" and "倍" in text and _GREW_BY_ZH.search(self.text, 0, start):
+            value += 1  # 增长2倍: tripled
+            low_bound = None if low_bound is None else low_bound + 1
+            high_bound = None if high_bound is None else high_bound + 1
         direction = self.direction(start, end) if kind == "percent" else None
         return Figure(
             text=text,

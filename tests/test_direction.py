@@ -36,6 +36,8 @@ DIRECTIONS = [
     ("降幅收窄0.5个百分点", "down"),
     ("出口反弹4.1%", "up"),
     ("同比下降约3%", "down"),
+    ("the yuan appreciated 0.5% against the dollar", "up"),
+    ("the currency depreciated 1.2 percent", "down"),
     # levels: a verb with "to" or 到 before the number, or no change at all
     ("the rate rose to 5.2 percent", None),
     ("提高到34.2%", None),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import check
 
+from pytest_briefcheck.agreement import agree
 from pytest_briefcheck.figures import parse_figure, parse_figures
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -433,3 +434,31 @@ def test_a_blank_line_still_ends_a_chinese_figure() -> None:
 def test_a_hard_wrap_before_a_word_is_not_read_into_the_scale() -> None:
     # 十分 ("very") after a wrap is a word: only 万 and 亿 continue a run across a wrap
     check(parse_figure("达到10万\n十分重要"), value=1e5, unit="")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # 增长N倍 is an increase by N times the base: N + 1 times it
+        ("出口增长了1倍", 2.0, "="),
+        ("增加了一倍", 2.0, "="),
+        ("进口增长2倍", 3.0, "="),
+        ("提高了1.5倍", 2.5, "="),
+        ("增长1倍多", 2.0, ">"),
+        # 增长到N倍 and 是…的N倍 are N times the base
+        ("增长到3倍", 3.0, "="),
+        ("是2015年的3倍", 3.0, "="),
+        ("3倍多", 3.0, ">"),
+    ],
+)
+def test_times_after_a_verb_of_growth(text: str, value: float, qualifier: str) -> None:
+    (figure,) = parse_figures(text)
+    assert (figure.kind, figure.value, figure.qualifier) == ("multiple", value, qualifier)
+    assert (figure.low, figure.high) == (value, value if qualifier == "=" else None)
+
+
+def test_grew_by_two_times_is_tripled_not_increased_by_two_times() -> None:
+    grew = parse_figure("出口增长2倍")
+    assert agree(grew, parse_figure("exports tripled")).agrees
+    assert not agree(grew, parse_figure("exports increased by 2 times")).agrees
+    assert agree(parse_figure("出口增长了1倍"), parse_figure("exports doubled")).agrees
