@@ -410,6 +410,8 @@ _EN_QUAL_AFTER = re.compile(
     rf"|{_SP}*\((?P<near>near|just over)\)"
 )
 _ZH_QUAL_AFTER = re.compile(r"(?P<ge>及?以上)|(?P<le>及?以下|以内|之内)|(?P<ab>左右|上下)")
+_SESSION_OF = re.compile(r"届(?:[一二三四五六七八九十]+(?:中全会|次会议)|全国人大|全国政协|中央)")
+_CONGRESSES = ("人大", "政协", "常委会", "届")
 _LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章|热线")
 _RANGE_JOIN = re.compile(
     rf"{_SP}*(?P<sym>-|–|—(?!—)|~|～|〜|至|到){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+"
@@ -1163,6 +1165,10 @@ class _Reader:
                 return None
         if atom.counted and text.startswith("大", atom.num_end) and atom.value > 10:
             return None  # 十八大, 二十大: a Party congress, not ten-odd of something
+        if text.startswith("号", atom.num_end) or _SESSION_OF.match(text, atom.num_end):
+            return None  # 神舟二十号, 二十届四中全会: a name, not a count
+        if text.startswith("次会议", atom.num_end) and text.endswith(_CONGRESSES, 0, start):
+            return None  # 十四届全国人大三次会议: the third session
         if atom.value == 1 and len(run) == 1 and not atom.unit and atom.kind == "number":
             atom.lone_one = True
         return atom
