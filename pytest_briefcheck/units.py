@@ -21,6 +21,9 @@ euros, €, 欧元                                   ``EUR``
 metric tons, tonnes, tons, 吨                    ``t``
 TEU(s), 标箱, 标准箱                              ``TEU``
 kilometers, km, 公里                             ``km``
+km/h                                             ``km/hour``
+kilowatts, megawatts, 千瓦, 兆瓦 ...               ``kW``, ``MW``, ``GW``
+barrels, bbl, 桶                                 ``oil_barrel``
 square kilometers, km², 平方公里                  ``km**2``
 hours, 小时 / days, 天, 日 / working days, 工作日   ``hour`` / ``day`` / ``working_day``
 years, 年 (a duration: "three years")            ``year``
@@ -139,6 +142,8 @@ EN_UNIT_WORDS: dict[str, str] = {
     "megawatt": "MW",
     "gigawatts": "GW",
     "gigawatt": "GW",
+    "barrels": "oil_barrel",
+    "barrel": "oil_barrel",
     "working days": "working_day",
     "working day": "working_day",
     "business days": "working_day",
@@ -181,6 +186,9 @@ UNIT_SYMBOLS: dict[str, str] = {
     "kW": "kW",
     "MW": "MW",
     "GW": "GW",
+    "km/h": "km/hour",
+    "bbl": "oil_barrel",
+    "oil_barrel": "oil_barrel",
     "CNY": "CNY",
     "RMB": "CNY",
     "USD": "USD",
@@ -237,6 +245,9 @@ ZH_UNITS: dict[str, str] = {
     "千瓦时": "kWh",
     "度电": "kWh",
     "千瓦": "kW",
+    "兆瓦": "MW",
+    "吉瓦": "GW",
+    "桶": "oil_barrel",
     "个工作日": "working_day",
     "工作日": "working_day",
     "个小时": "hour",

@@ -284,6 +284,9 @@ UNITS = [
     ("41.5 trillion yuan", "CNY"),
     ("a 300-km railway", "km"),  # a unit symbol joined by a hyphen
     ("a 100-MW plant", "MW"),
+    ("1.2 million barrels of crude oil", "oil_barrel"),
+    ("450 bbl", "oil_barrel"),
+    ("trains run at 350 km/h", "km/hour"),
     ("2 trillion RMB", "CNY"),
     ("RMB 2 trillion", "CNY"),
     ("¥300", "CNY"),

@@ -69,6 +69,9 @@ UNITS = [
     ("2.5平方公里", 2.5, "km**2"),
     ("30平方米", 30.0, "m**2"),
     ("300万千瓦", 3e6, "kW"),
+    ("500兆瓦", 500, "MW"),
+    ("1.2吉瓦", 1.2, "GW"),
+    ("120万桶", 1.2e6, "oil_barrel"),
     ("3个工作日", 3.0, "working_day"),
     ("两到三天", 2.0, "day"),
     ("7天", 7.0, "day"),
@@ -469,3 +472,14 @@ def test_grew_by_two_times_is_tripled_not_increased_by_two_times() -> None:
     assert agree(grew, parse_figure("exports tripled")).agrees
     assert not agree(grew, parse_figure("exports increased by 2 times")).agrees
     assert agree(parse_figure("出口增长了1倍"), parse_figure("exports doubled")).agrees
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("日均进口原油120万桶", "1.2 million barrels of crude oil per day"),
+        ("装机容量500兆瓦", "a capacity of 0.5 gigawatts"),
+    ],
+)
+def test_energy_units_agree_across_languages(zh: str, en: str) -> None:
+    assert agree(parse_figure(zh), parse_figure(en)).agrees
