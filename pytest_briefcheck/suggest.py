@@ -408,6 +408,15 @@ def _same_statement(corpus: Corpus, mine: Mention, other: Mention) -> bool:
     return False
 
 
+def _states_same(corpus: Corpus, mine: Mention, other: Mention) -> bool:
+    """Whether two mentions state one fact: they agree, and say it the same way."""
+    return (
+        mine.kind == other.kind
+        and _agree(corpus, mine.value, other.value)[0]
+        and _same_statement(corpus, mine, other)
+    )
+
+
 def _distinctive(value: Value) -> bool:
     """A value specific enough to pair across languages without shared words."""
     if isinstance(value, DateValue):
@@ -437,11 +446,7 @@ def _affinity(
             return None  # "October 16, 2025" is the title's 2025年10月16日, not 今天
         around = theirs.neighbours(other)
         return sum(
-            any(
-                mine_near.kind == theirs_near.kind
-                and _same_statement(corpus, mine_near, theirs_near)
-                for theirs_near in around
-            )
+            any(_states_same(corpus, mine_near, theirs_near) for theirs_near in around)
             for mine_near in mine.neighbours(mention)
         )
     shared = context_words(mine.source.text, mention.start, mention.end) & context_words(
@@ -631,10 +636,7 @@ def _accounted(corpus: Corpus, mine: Sequence[Place], others: Sequence[Place]) -
     for place in others:
         for other in place.mentions:
             for own in mine:
-                if any(
-                    _agree(corpus, m.value, other.value)[0] and _same_statement(corpus, m, other)
-                    for m in own.mentions
-                ):
+                if any(_states_same(corpus, m, other) for m in own.mentions):
                     found.add(id(other))
                     break
     return found
