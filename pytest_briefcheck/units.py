@@ -309,6 +309,7 @@ patents license licenses licence licences contract contracts deal deals
 EN_COUNT_NOUNS = frozenset(_COUNT_NOUN_WORDS.split())
 
 ZH_COUNTERS = (
+    "方面",
     "家次",
     "人次",
     "架次",
