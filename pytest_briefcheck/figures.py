@@ -668,6 +668,7 @@ _BASIS_PHRASES: dict[str, tuple[str, str]] = {
     "cumulative": ("total", "both"),
     "cumulatively": ("total", "both"),
     "altogether": ("total", "both"),
+    "combined": ("total", "both"),
     "in all": ("total", "after"),
     "(per_year)": ("per_year", "after"),
     "(per_day)": ("per_day", "after"),
@@ -707,6 +708,7 @@ _BASIS_WORDS = re.compile(
     "[^a-z](?:" + _trie(w for w in _BASIS_PHRASES if w not in _LITERAL_MARKS) + ")(?![a-z])"
 )
 _NOT_TOTAL_AFTER = frozenset("同建享赢产商识")  # 共同, 共建, 共享 ...: not 共 "in all"
+_COMBINED_WITH = re.compile(rf"{_SP}+with(?![a-z])")
 _NOT_A_BASIS = re.compile(rf"[- ]on[- ]year|{_SP}+(?:earlier|ago|before|later|after)(?![a-z])")
 _CLAUSE_BREAK = re.compile(r"[;!?。；！？，、：()（）]|[.,:](?:\s|$)|\n\s*\n")
 _BASIS_REACH = 120
@@ -1815,6 +1817,8 @@ class _Reader:
                 phrase = " ".join(lowered[start + 1 : end + 1].split())
                 if phrase.endswith("year") and _NOT_A_BASIS.match(lowered, end + 1):
                     continue
+                if phrase == "combined" and _COMBINED_WITH.match(lowered, end + 1):
+                    continue  # "combined with": together with something, not a total
                 basis, where = _BASIS_PHRASES[phrase]
                 marks.append((start, end, basis, where, False))
             marks.sort()
