@@ -475,6 +475,7 @@ _QUALIFIERS_EN: dict[str, tuple[str, bool]] = {
             "exceed",
             "in excess of",
             "upwards of",
+            "upward of",
             "surpassing",
             "surpassed",
             "topping",
@@ -514,7 +515,7 @@ _QUALIFIERS_EN: dict[str, tuple[str, bool]] = {
         (">=", False),
     ),
     **dict.fromkeys(
-        ("less than", "fewer than", "under", "below", "lower than", "smaller than"),
+        ("less than", "fewer than", "under", "below", "lower than", "smaller than", "short of"),
         ("<", False),
     ),
     **dict.fromkeys(
@@ -523,6 +524,7 @@ _QUALIFIERS_EN: dict[str, tuple[str, bool]] = {
             "almost",
             "close to",
             "just under",
+            "just short of",
             "just below",
             "just shy of",
             "nearing",

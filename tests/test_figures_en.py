@@ -148,6 +148,9 @@ QUALIFIED = [
     # text, qualifier, low, high, near
     ("more than 180,000 cases", ">", 180000.0, None, False),
     ("over 70 types", ">", 70.0, None, False),
+    ("upward of 300 firms", ">", 300.0, None, False),
+    ("short of 300 firms", "<", None, 300.0, False),
+    ("just short of 300 firms", "<", None, 300.0, True),
     ("above 5%", ">", 5.0, None, False),
     ("exceeded 10%", ">", 10.0, None, False),
     ("exceeding 3,000", ">", 3000.0, None, False),
