@@ -327,6 +327,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _EN_SCALE = re.compile(
     rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_trie([*ENGLISH_PLACES, *ENGLISH_SCALES], True)})(?![A-Za-z])"
     rf"|{_SP}?(?P<a>bn|bln|mn|mln|tn|trn)(?![A-Za-z])|(?P<k>[kK])(?![A-Za-z])"
+    r"|(?P<m>m)(?![A-Za-z])"  # "$3m", "3m tonnes": a million only where money or a count says so
 )
 # "41.5万\n亿元": a hard wrap may split a run of scale characters before 万 or 亿
 _ZH_SCALE_CHARS = re.compile(r"(?:万亿|[十百千万亿])(?:(?:\r\n|\r|\n)?(?:万亿|[万亿])|[十百千])*")
@@ -373,6 +374,7 @@ _UNIT_CASES = (
     "TEUs",
     "yuan (RMB)",
 )
+_CURRENCY_SIGNS = tuple(CURRENCY_PREFIXES)
 _FILLERS = "consecutive|straight|successive|full|whole|more|additional|extra|calendar"
 _EN_UNIT = re.compile(
     rf"(?P<sep>{_SP}+|{_SP}*-{_SP}*)(?:(?:{_FILLERS}){_SP}+)?"
@@ -1076,7 +1078,7 @@ class _Reader:
         if atom.scale is not None:
             return
         english = _EN_SCALE.match(text, position)
-        if english is None:
+        if english is None or (english.group("m") and not self.million(atom, english.end())):
             return
         factor = Decimal(1)
         stop = position
@@ -1084,6 +1086,8 @@ class _Reader:
             word = english.group("w") or english.group("a") or ""
             if english.group("k"):
                 factor *= 1000
+            elif english.group("m"):
+                factor *= 10**6
             elif word.lower() in ENGLISH_SCALES:
                 factor *= ENGLISH_SCALES[word.lower()]
             elif word.lower() in ENGLISH_PLACES:
@@ -1091,7 +1095,7 @@ class _Reader:
             else:
                 factor *= SCALE_ABBREVIATIONS[word.lower()]
             stop = english.end()
-            if english.group("k") or english.group("a"):
+            if english.group("k") or english.group("a") or english.group("m"):
                 break
             english = _EN_SCALE.match(text, stop)
             if english is not None and not english.group("w"):
@@ -1101,6 +1105,15 @@ class _Reader:
         atom.precision *= factor
         atom.exact = False
         atom.num_end = atom.end = stop
+
+    def million(self, atom: _Atom, end: int) -> bool:
+        """Whether the "m" glued to a number is a million, not metres: after a currency sign
+        ("$3m", "RMB3m") or before a unit or a counted noun ("3m tonnes", "3m people")."""
+        text = self.text
+        before = text[max(0, atom.core_start - 4) : atom.core_start]
+        if before.endswith(_CURRENCY_SIGNS):
+            return True
+        return bool(_EN_UNIT.match(text, end) or _COUNT.match(text, end))
 
     def zh_atom(self, match: re.Match[str], in_range: bool) -> _Atom | None:
         text = self.text

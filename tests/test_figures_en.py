@@ -752,3 +752,43 @@ def test_qualifier_symbols_without_a_space(notation: str, qualifier: str | None,
         assert figures == []  # "x=7" is an assignment, not a figure
     else:
         assert [(f.qualifier, f.value) for f in figures] == [(qualifier, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("raised $3m from investors", 3e6, "USD"),
+        ("RMB3m", 3e6, "CNY"),
+        ("5.2m tons of grain", 5.2e6, "t"),
+        ("3m people", 3e6, ""),
+    ],
+)
+def test_m_glued_to_a_number_is_a_million_where_money_or_a_count_says_so(
+    text: str, value: float, unit: str
+) -> None:
+    (figure,) = parse_figures(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["a 3m wall", "the 3m mark"])
+def test_m_glued_to_a_number_is_otherwise_no_million(text: str) -> None:
+    assert parse_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("3 billion rubles", "RUB"),
+        ("1 billion won", "KRW"),
+        ("500 million Australian dollars", "AUD"),
+        ("A$500 million", "AUD"),
+        ("C$3 billion", "CAD"),
+        ("S$1.2 billion", "SGD"),
+        ("300 million Swiss francs", "CHF"),
+        ("₹300", "INR"),
+        ("10 billion baht", "THB"),
+    ],
+)
+def test_more_currencies(text: str, unit: str) -> None:
+    (figure,) = parse_figures(text)
+    assert figure.unit == unit

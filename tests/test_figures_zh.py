@@ -308,6 +308,10 @@ NOT_FIGURES = [
     "第十五届",
     "星期三",
     "周一",
+    "本月20日",
+    "下个月1日起",
+    "10月下旬",
+    "上周五",
     "一是加强监管",
     "三是推进开放",
     "统一大市场",
@@ -362,6 +366,9 @@ def test_not_figures(text: str) -> None:
         ("“十四五”期间新增40个开放口岸", ["40个"]),
         ("十大关键词", ["十大"]),
         ("三千五百万一起", ["三千五百万"]),
+        ("10月下旬出口增长5%", ["5%"]),
+        ("上月5日以来增长3%", ["3%"]),
+        ("本月20日起，已有12家企业申报", ["12家"]),
     ],
 )
 def test_figures_next_to_what_is_not_one(text: str, expected: list[str]) -> None:
@@ -481,7 +488,13 @@ def test_grew_by_two_times_is_tripled_not_increased_by_two_times() -> None:
     [
         ("日均进口原油120万桶", "1.2 million barrels of crude oil per day"),
         ("装机容量500兆瓦", "a capacity of 0.5 gigawatts"),
+        ("5亿澳元", "500 million Australian dollars"),
+        ("30亿卢布", "3 billion rubles"),
     ],
 )
-def test_energy_units_agree_across_languages(zh: str, en: str) -> None:
+def test_units_agree_across_languages(zh: str, en: str) -> None:
     assert agree(parse_figure(zh), parse_figure(en)).agrees
+
+
+def test_australian_dollars_are_not_us_dollars() -> None:
+    assert not agree(parse_figure("5亿澳元"), parse_figure("500 million US dollars")).agrees
