@@ -209,7 +209,11 @@ def format_value(value: float) -> str:
 # Line breaks are spaces: hard-wrapped transcripts put "3.5" and "billion tons" on two lines.
 _SP = r"[ \t\u00a0\u3000\r\n]"
 _DIG = r"[0-9\uff10-\uff19]"
-_ARABIC = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
+# groups of three split by commas, or by thin or no-break spaces ("41 500", as SI style has it)
+_ARABIC = (
+    rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+|{_DIG}{{1,3}}(?:[\u2009\u202f\u00a0]{_DIG}{{3}})+(?!{_DIG})"
+    rf"|{_DIG}+)(?:[.\uff0e]{_DIG}+)?"
+)
 _ZHC = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _ZH_DIGITS = "〇零一二三四五六七八九"  # after 点, a decimal digit by digit: 三点六, 零点五
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

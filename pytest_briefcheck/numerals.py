@@ -141,7 +141,11 @@ CHINESE_PLACES: dict[str, int] = {
 CHINESE_SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_PLACES) + "万亿"
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# full-width digits read as digits; group separators (commas, thin and no-break spaces) dropped
+_FULL_WIDTH = {
+    **str.maketrans("０１２３４５６７８９．", "0123456789."),
+    **dict.fromkeys(map(ord, ",，\u2009\u202f\u00a0")),
+}
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,7 @@ class Number:
 @lru_cache(maxsize=4096)
 def digits(text: str) -> Number | None:
     """'3,000' -> 3000 (exact); '43.85' -> 43.85 stated to 0.01; '５.２' and '5.2e9' too."""
-    plain = (text if text.isascii() else text.translate(_FULL_WIDTH)).replace(",", "")
+    plain = text.replace(",", "") if text.isascii() else text.translate(_FULL_WIDTH)
     mantissa, _, exponent = plain.lower().partition("e")
     try:
         value = Decimal(plain)

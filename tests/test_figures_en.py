@@ -17,6 +17,9 @@ NUMBERS = [
     ("3,000", 3000.0, 1.0, True),
     ("311", 311.0, 1.0, True),
     ("5,213,000,000", 5213000000.0, 1.0, True),
+    ("41\u2009500 tons", 41500.0, 1.0, True),  # thin space between groups of three
+    ("1\u00a0234\u00a0567 tons", 1234567.0, 1.0, True),  # no-break spaces
+    ("5\u202f200", 5200.0, 1.0, True),
     ("964 items", 964.0, 1.0, True),
     ("43.85", 43.85, 0.01, False),
     ("5.2 billion", 5.2e9, 1e8, False),
@@ -792,3 +795,10 @@ def test_m_glued_to_a_number_is_otherwise_no_million(text: str) -> None:
 def test_more_currencies(text: str, unit: str) -> None:
     (figure,) = parse_figures(text)
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize("text", ["5 200 000 tons", "41\u00a05000"])
+def test_only_thin_or_no_break_spaces_between_groups_of_three_join_a_number(text: str) -> None:
+    # plain spaces separate numbers ("in 2025 300 firms"); a group has three digits
+    values = [figure.value for figure in parse_figures(text)]
+    assert values and max(values) < 10_000
