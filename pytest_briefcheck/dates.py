@@ -90,6 +90,13 @@ _CN_DIGITS = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 _REL_YEARS = {"this": 0, "last": -1, "next": 1, "今年": 0, "去年": -1, "明年": 1, "前年": -2}
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_CN_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# the first and last day of a month's early, middle and late third (0: the month's last)
+_THIRDS = {
+    "early": (1, 10), "mid": (11, 20), "late": (21, 0),
+    "上": (1, 10), "中": (11, 20), "下": (21, 0),
+}  # fmt: skip
 
 
 def _number(token: str) -> int:
@@ -157,7 +164,7 @@ _CN_ELEMENT = (
     rf"(?P<rd2>{_CN_D})\s{{0,2}}[日号]"
     rf"|(?P<m>{_CN_M})\s{{0,2}}月\s{{0,2}}(?P<d>{_CN_D})\s{{0,2}}[日号](?:\s{{0,3}}(?P<time>{_TIME}))?"
     rf"|(?P<m1>{_CN_M})\s{{0,2}}(?:月份?)?\s{{0,2}}(?:-|至|到)\s{{0,2}}(?P<m2>{_CN_M})\s{{0,2}}月份?"
-    rf"|(?P<mo>{_CN_M})\s{{0,2}}月份?(?!\s{{0,2}}[0-9])"
+    rf"|(?P<mo>{_CN_M})\s{{0,2}}月份?(?!\s{{0,2}}[0-9])(?:\s{{0,2}}(?P<xun>[上中下])旬)?"
     r"|第?(?P<q>[一二三四1-4])\s{0,2}季度"
     r"|前\s{0,2}(?P<nq>[二两三23])\s{0,2}个?季度"
     r"|(?P<h>[上下])半年(?!度)"
@@ -171,7 +178,9 @@ class _Mention:
 
     ``kind`` is "shape" (months ``m1``..``m2`` and days of some year), "interval"
     (``year``-``m1``-``d1`` to ``year2``-``m2``-``d2``), "years",
-    "plan", "relday", "relweek", "relmonth", "dayonly", "invalid" (well formed but not on the
+    "plan", "relday", "relweek", "relmonth" (days ``d1``..``d2`` of a month ``offset`` months
+    from base's), "dayonly", "weekday" (the ``weekday`` nearest to base), "relweekday" (the
+    ``weekday`` of the week ``offset`` weeks from base's), "invalid" (well formed but not on the
     calendar: "Feb. 30") or "skip" (a clock phrase or a comparison period). The last
     two are found, so that figures skip them, but never placed.
     """
@@ -187,6 +196,7 @@ class _Mention:
     d2: int = 0  # 0: the last day of m2
     year2: int | None = None
     offset: int = 0
+    weekday: int = 0  # Monday is 0
     problem: str = "is not on the calendar"  # why an "invalid" mention is not a date
 
 
@@ -342,8 +352,19 @@ def _x_en_day_range(m: re.Match[str]) -> _Mention | None:
 def _x_en_month(m: re.Match[str]) -> _Mention | None:
     month = _MONTHS[m["mon"].rstrip(".").lower()]
     year, rel = _year_of(m)
+    if m.groupdict().get("third"):  # "late October": days 21 to the end of the month
+        first, last = _THIRDS[m["third"].lower()]
+        return _shape(m, "period", month, first, month, last, year=year, rel=rel)
     core = "mon" if year is None and rel is None and "prep" in m.groupdict() else None
     return _shape(m, "month", month, 1, month, year=year, rel=rel, core=core)
+
+
+def _x_en_weekday(m: re.Match[str]) -> _Mention | None:
+    weekday = _WEEKDAYS.index(m["wd"])
+    if not m["rel"]:
+        return _Mention(m.span(), "weekday", "day", weekday=weekday)
+    offset = _REL_YEARS[m["rel"].lower()]
+    return _Mention(m.span(), "relweekday", "day", offset=offset, weekday=weekday)
 
 
 _FROM_BEFORE = re.compile(r"(?<![A-Za-z])(?P<pre>[Ff]rom|[Bb]etween)\s{1,2}(?:the\s{1,2})?$")
@@ -531,6 +552,9 @@ def _x_cn(m: re.Match[str]) -> _Mention | None:
         return _shape(m, "period", first, 1, last, year=year, rel=rel)
     if g.get("mo"):
         month = _number(g["mo"])
+        if g.get("xun"):
+            first, last = _THIRDS[g["xun"]]
+            return _shape(m, "period", month, first, month, last, year=year, rel=rel)
         return _shape(m, "month", month, 1, month, year=year, rel=rel)
     if g.get("q"):
         quarter = _number(g["q"])
@@ -562,8 +586,22 @@ _CN_RELATIVE = {
 
 def _x_cn_relative(m: re.Match[str]) -> _Mention | None:
     kind, offset = _CN_RELATIVE[m["w"]]
+    if m["xun"]:  # 下个月上旬
+        first, last = _THIRDS[m["xun"]]
+        return _Mention(m.span(), kind, "period", d1=first, d2=last, offset=offset)
+    if m["d"]:  # 本月20日
+        day = _number(m["d"])
+        return _Mention(m.span(), kind, "day", d1=day, d2=day, offset=offset)
     granularity = {"relmonth": "month", "relweek": "week"}.get(kind, "day")
     return _Mention(m.span(), kind, granularity, offset=offset)
+
+
+def _x_cn_weekday(m: re.Match[str]) -> _Mention | None:
+    weekday = _CN_WEEKDAYS[m["wd"]]
+    if not m["rel"]:
+        return _Mention(m.span(), "weekday", "day", weekday=weekday)
+    offset = {"本": 0, "这": 0, "上": -1, "下": 1}[m["rel"]]
+    return _Mention(m.span(), "relweekday", "day", offset=offset, weekday=weekday)
 
 
 def _x_cn_day(m: re.Match[str]) -> _Mention | None:
@@ -573,7 +611,8 @@ def _x_cn_day(m: re.Match[str]) -> _Mention | None:
 
 _PLAN_EN = r"(?:[Ff]ive|FIVE)[\s-]{1,2}(?:[Yy]ear|YEAR)\s{1,2}(?:[Pp]lan|PLAN)|FYP"
 # Every match of a pattern contains a trigger of one of its kinds: a year (1900-2100), an
-# English month name, a keyword ("year", "half", "Five"...) or a Chinese date character.
+# English month or weekday name, a keyword ("year", "half", "Five"...) or a Chinese date
+# character.
 # Long texts are scanned only in windows around triggers, which holds every match whole: a
 # match starts at most _BEFORE characters before its trigger and ends (lookahead included)
 # well within _AFTER characters after it, as every repetition in the patterns is bounded.
@@ -589,6 +628,7 @@ _MONTH_START = re.compile(
     "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 )
 _MONTH_TOKEN = re.compile("(?=[JFMASOND])" + _month_re("mon"))
+_WEEKDAY_TOKEN = re.compile("day(?:" + "|".join(f"(?<={name})" for name in _WEEKDAYS) + ")")
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "word": (
         "year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER",
@@ -605,6 +645,8 @@ def _trigger_positions(folded: str, kind: str) -> list[int]:
     if kind == "month":
         month = _MONTH_TOKEN.match
         return [m.start() for m in _MONTH_START.finditer(folded) if month(folded, m.start())]
+    if kind == "weekday":
+        return [m.start() for m in _WEEKDAY_TOKEN.finditer(folded)]
     positions = []
     for word in _TRIGGERS[kind]:  # a find per word beats one alternation of them all
         at = folded.find(word)
@@ -680,11 +722,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "month",
             "JFMASOND",
         ),
-        # in April / since March / by the end of June
+        # in April / since March / by the end of June / as of end-September; a third of a
+        # month, with or without a year: early October / mid-Oct. 2025 / late October this year
         (
-            r"(?<![A-Za-z])(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Bb]efore"
-            r"|[Aa]fter|[Ff]rom|[Ee]arly|[Mm]id|[Ll]ate|end\s{1,2}of|beginning\s{1,2}of|start\s{1,2}of)"
-            rf"[\s-]{{1,2}}{_month_re('mon')}(?!\s{{0,2}}[0-9])",
+            r"(?<![A-Za-z])(?:(?P<third>[Ee]arly|EARLY|[Mm]id|MID|[Ll]ate|LATE)(?:\s{1,2}|\s{0,2}-\s{0,2})"
+            r"|(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Bb]efore"
+            r"|[Aa]fter|[Ff]rom|[Ee]nd(?:\s{1,2}of)?|beginning\s{1,2}of|start\s{1,2}of)[\s-]{1,2})"
+            rf"{_month_re('mon')}(?(third)(?!\s{{0,2}}{_D}{_DAY_SUFFIX}){_tail()}|(?!\s{{0,2}}[0-9]))",
             _x_en_month,
             "month",
             "IiSsBbUuTtDdAaFfEeMmLl",
@@ -721,6 +765,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             _x_en_day_word,
             "word",
             "TtYy",
+        ),
+        # Tuesday / this Friday / last Monday; "on Mondays" and "every Monday" are habits
+        (
+            r"(?<![A-Za-z])(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s{1,2})?(?<![Ee]very\s)"
+            rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?![A-Za-z])",
+            _x_en_weekday,
+            "weekday",
+            "TtLlNnMWFS",
         ),
         # the first quarter (of 2025) / Q1 2025 / 2025 Q1
         (
@@ -820,13 +872,24 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Extractor, tuple[str, ...]], ...] = tup
             "0-9",
         ),
         (r"(?:去年|上年)同期", _x_skip, "cjk", "去上"),
-        # 本月 / 上个月 / 今天 / 昨天
+        # 本月 / 上个月 / 今天 / 昨天 / 本月20日 / 上月5日 / 下个月上旬
         (
             r"(?P<w>本月|这个月|上个?月|下个?月|今天|昨天|明天|本周|这周|上周|下周"
-            r"|(?:这|上|下)个星期|本星期)(?!份?[0-9])(?!年)",
+            r"|(?:这|上|下)个星期|本星期)"
+            rf"(?:(?<=月)\s{{0,2}}(?:(?P<d>{_CN_D})\s{{0,2}}[日号]|(?P<xun>[上中下])旬)|(?!份?[0-9])(?!年))",
             _x_cn_relative,
             "cjk",
             "本这上下今昨明",
+        ),
+        # 周二 / 星期二 / 上周五 / 下个星期一; not 一周, 每周 or 几个星期, nor a count after
+        # 周 (周二十日, 本周三次, 这周一直)
+        (
+            r"(?:(?P<rel>[本这上下])个?|(?<![0-9一二三四五六七八九十两几每隔数半多第个]))(?:周|星期)"
+            r"(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十百千万两〇零次个项家件批轮场倍])"
+            r"(?!(?<=一)[直起些样定般])(?!\s{0,2}[0-9]{1,2}(?![0-9:时点]))",
+            _x_cn_weekday,
+            "cjk",
+            "本这上下周星",
         ),
         # 十四五 / 第十四个五年规划
         (
@@ -881,7 +944,8 @@ def _scan(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
     if windowed is None:
         windowed = len(folded) >= _WINDOWED_FROM
     positions = {
-        kind: _trigger_positions(folded, kind) for kind in ("year", "month", "word", "cjk")
+        kind: _trigger_positions(folded, kind)
+        for kind in ("year", "month", "word", "cjk", "weekday")
     }
     whole = [(0, len(folded))]
     regions: dict[tuple[str, ...], list[tuple[int, int]]] = {(): whole, ("whole",): whole}
@@ -912,7 +976,35 @@ def _scan(text: str, windowed: bool | None) -> tuple[_Mention, ...]:
             continue
         starts.insert(index, start)
         chosen.insert(index, mention)
+    if any(mention.kind in _WEEKDAY_KINDS for mention in chosen):
+        chosen = _without_named_weekdays(folded, chosen)
     return tuple(chosen)
+
+
+_WEEKDAY_KINDS = ("weekday", "relweekday")
+_BETWEEN_DAY_AND_WEEKDAY = re.compile(r"[\s,()]{0,4}")
+
+
+def _without_named_weekdays(folded: str, chosen: list[_Mention]) -> list[_Mention]:
+    """Drop each weekday that stands beside a day ("Tuesday, Nov. 18", "11月18日（星期二）"):
+    the day is the mention, and the weekday, placed on its own, could be another day."""
+    kept = []
+    for index, mention in enumerate(chosen):
+        if mention.kind in _WEEKDAY_KINDS:
+            beside = chosen[max(0, index - 1) : index] + chosen[index + 1 : index + 2]
+            if any(
+                other.granularity == "day"
+                and other.kind not in _WEEKDAY_KINDS
+                and _BETWEEN_DAY_AND_WEEKDAY.fullmatch(
+                    folded,
+                    min(mention.span[1], other.span[1]),
+                    max(mention.span[0], other.span[0]),
+                )
+                for other in beside
+            ):
+                continue
+        kept.append(mention)
+    return kept
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -1014,7 +1106,16 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
         elif m.kind == "relmonth":
             year, month = _shift_month(base, m.offset)
             last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, 1), dt.date(year, month, last), True
+            return dt.date(year, month, m.d1), dt.date(year, month, m.d2 or last), True
+        elif m.kind == "weekday":
+            # the nearest such day: three days back or ahead at most (a week has no ties)
+            ahead = (m.weekday - base.weekday()) % 7
+            day = base + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            return day, day, True
+        elif m.kind == "relweekday":
+            monday = base - dt.timedelta(days=base.weekday())
+            day = monday + dt.timedelta(weeks=m.offset, days=m.weekday)
+            return day, day, True
         elif m.kind == "dayonly":
             days = []
             for months in range(-2, 3):
@@ -1040,7 +1141,7 @@ def _place(m: _Mention, base: dt.date | None) -> tuple[dt.date, dt.date, bool] |
 
 
 def _needs_base(m: _Mention) -> bool:
-    return m.kind in ("relday", "relweek", "relmonth", "dayonly") or (
+    return m.kind in ("relday", "relweek", "relmonth", "dayonly", "weekday", "relweekday") or (
         m.kind == "shape" and m.year is None
     )
 

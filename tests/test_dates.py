@@ -28,6 +28,7 @@ from pytest_briefcheck.errors import BriefcheckValueError
 
 D = dt.date
 BASE = D(2025, 8, 25)  # the customs briefing was held on Aug. 25, 2025
+THURSDAY = D(2025, 11, 20)
 
 # text, start, end, granularity: dates that carry their own year (relative=False, any base)
 EXPLICIT = [
@@ -143,6 +144,17 @@ EXPLICIT = [
     ("2024-02-01/2024-02-29", D(2024, 2, 1), D(2024, 2, 29), "month"),
     ("2024-01-01/2024-12-31", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("2025-08-25/2025-08-27", D(2025, 8, 25), D(2025, 8, 27), "period"),
+    # thirds of a month: days 1-10, 11-20, 21 to the end
+    ("early October 2025", D(2025, 10, 1), D(2025, 10, 10), "period"),
+    ("mid-Oct. 2025", D(2025, 10, 11), D(2025, 10, 20), "period"),
+    ("in late February 2024", D(2024, 2, 21), D(2024, 2, 29), "period"),
+    ("Late October, 2025", D(2025, 10, 21), D(2025, 10, 31), "period"),
+    ("2025年10月下旬", D(2025, 10, 21), D(2025, 10, 31), "period"),
+    ("2025年11月中旬", D(2025, 11, 11), D(2025, 11, 20), "period"),
+    ("二〇二五年十月上旬", D(2025, 10, 1), D(2025, 10, 10), "period"),
+    # a weekday beside its date: the date is the one mention
+    ("Tuesday, Nov. 18, 2025", D(2025, 11, 18), D(2025, 11, 18), "day"),
+    ("2025年11月18日（星期二）", D(2025, 11, 18), D(2025, 11, 18), "day"),
 ]
 
 
@@ -240,6 +252,38 @@ RELATIVE = [
     ("上周，海关总署发布", D(2025, 8, 18), D(2025, 8, 24), "week"),
     ("本周", D(2025, 8, 25), D(2025, 8, 31), "week"),
     ("下个星期", D(2025, 9, 1), D(2025, 9, 7), "week"),
+    # thirds of a month; "the end of" a month is the month
+    ("in late July", D(2025, 7, 21), D(2025, 7, 31), "period"),
+    ("early August", D(2025, 8, 1), D(2025, 8, 10), "period"),
+    ("mid-June", D(2025, 6, 11), D(2025, 6, 20), "period"),
+    ("mid June", D(2025, 6, 11), D(2025, 6, 20), "period"),
+    ("late October of last year", D(2024, 10, 21), D(2024, 10, 31), "period"),
+    ("7月下旬", D(2025, 7, 21), D(2025, 7, 31), "period"),
+    ("8月中旬", D(2025, 8, 11), D(2025, 8, 20), "period"),
+    ("今年6月上旬", D(2025, 6, 1), D(2025, 6, 10), "period"),
+    ("as of end-September", D(2025, 9, 1), D(2025, 9, 30), "month"),
+    ("end-June", D(2025, 6, 1), D(2025, 6, 30), "month"),
+    ("the end of September", D(2025, 9, 1), D(2025, 9, 30), "month"),
+    # weekdays: a bare one is the nearest (BASE is a Monday); this/last/next name a week
+    ("on Tuesday", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("on Friday", D(2025, 8, 22), D(2025, 8, 22), "day"),
+    ("this Friday", D(2025, 8, 29), D(2025, 8, 29), "day"),
+    ("last Monday", D(2025, 8, 18), D(2025, 8, 18), "day"),
+    ("next Wednesday", D(2025, 9, 3), D(2025, 9, 3), "day"),
+    ("周二", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("星期日", D(2025, 8, 24), D(2025, 8, 24), "day"),
+    ("周二上午", D(2025, 8, 26), D(2025, 8, 26), "day"),
+    ("上周五", D(2025, 8, 22), D(2025, 8, 22), "day"),
+    ("下周一", D(2025, 9, 1), D(2025, 9, 1), "day"),
+    ("本周三", D(2025, 8, 27), D(2025, 8, 27), "day"),
+    ("上个星期五", D(2025, 8, 22), D(2025, 8, 22), "day"),
+    # a day or a third of this, last or next month
+    ("本月20日", D(2025, 8, 20), D(2025, 8, 20), "day"),
+    ("上月5日", D(2025, 7, 5), D(2025, 7, 5), "day"),
+    ("下月1日起", D(2025, 9, 1), D(2025, 9, 1), "day"),
+    ("上个月三十一日", D(2025, 7, 31), D(2025, 7, 31), "day"),
+    ("本月下旬", D(2025, 8, 21), D(2025, 8, 31), "period"),
+    ("下个月上旬", D(2025, 9, 1), D(2025, 9, 10), "period"),
 ]
 
 
@@ -286,6 +330,31 @@ PLACEMENT = [
     ("last week", D(2025, 8, 31), D(2025, 8, 18)),  # a Sunday: its week began on the 25th
     ("上周", D(2026, 1, 1), D(2025, 12, 22)),
     ("last year", D(2026, 3, 1), D(2025, 1, 1)),
+    # weekdays from a Thursday: the nearest one, three days back or ahead at most
+    ("Tuesday", THURSDAY, D(2025, 11, 18)),
+    ("Friday", THURSDAY, D(2025, 11, 21)),
+    ("Monday", THURSDAY, D(2025, 11, 17)),
+    ("Sunday", THURSDAY, D(2025, 11, 23)),
+    ("Thursday", THURSDAY, D(2025, 11, 20)),
+    ("this Friday", THURSDAY, D(2025, 11, 21)),
+    ("this Monday", THURSDAY, D(2025, 11, 17)),
+    ("last Monday", THURSDAY, D(2025, 11, 10)),
+    ("next Wednesday", THURSDAY, D(2025, 11, 26)),
+    ("周二", THURSDAY, D(2025, 11, 18)),
+    ("星期五", THURSDAY, D(2025, 11, 21)),
+    ("上周五", THURSDAY, D(2025, 11, 14)),
+    ("下周一", THURSDAY, D(2025, 11, 24)),
+    ("本周三", THURSDAY, D(2025, 11, 19)),
+    ("Monday", D(2026, 1, 1), D(2025, 12, 29)),
+    ("Friday", D(2026, 1, 1), D(2026, 1, 2)),
+    # thirds and days of a month, across the new year
+    ("late October", THURSDAY, D(2025, 10, 21)),
+    ("10月下旬", THURSDAY, D(2025, 10, 21)),
+    ("early January", D(2025, 12, 20), D(2026, 1, 1)),
+    ("late December", D(2026, 1, 5), D(2025, 12, 21)),
+    ("本月20日", THURSDAY, D(2025, 11, 20)),
+    ("下月1日", D(2025, 12, 28), D(2026, 1, 1)),
+    ("上月5日", D(2026, 1, 3), D(2025, 12, 5)),
 ]
 
 
@@ -323,6 +392,16 @@ NEGATIVE = [
     ("1990年代", "no date"),
     ("过去年均增长", "no date"),
     ("03/04/2025", "no date"),  # March 4 or April 3: refused, not guessed
+    # habits and words with 周 are not weekdays
+    ("on Mondays", "no date"),
+    ("every Monday", "no date"),
+    ("每周一", "no date"),
+    ("一周", "no date"),
+    ("周边国家", "no date"),
+    ("成立七十周年", "no date"),
+    ("周二十日", "no date"),
+    ("几个星期一直在谈", "no date"),
+    ("下月31日", "not on the calendar"),
     ("24/7", "clock phrase"),
     ("7×24小时", "clock phrase"),
     ("the same period last year", "comparison period"),
@@ -409,6 +488,21 @@ SPANS = [
     ("on Dec. 3 and 5", ["Dec. 3"]),
     ("Dec. 5 to Dec. 3, 2025", ["Dec. 5", "Dec. 3, 2025"]),
     ("会议12月3—5日举行", ["12月3—5日"]),
+    # the modifier of a third is part of the mention
+    ("exports picked up in late October, officials said", ["late October"]),
+    ("10月下旬出口增长5%", ["10月下旬"]),
+    ("as of end-September, reserves stood at", ["September"]),
+    # a weekday beside its date is not a mention of its own; one apart from it is
+    ("on Tuesday (Nov. 18), the ministry", ["Nov. 18"]),
+    ("Nov. 18 (Tuesday)", ["Nov. 18"]),
+    ("11月18日（星期二）上午", ["11月18日"]),
+    ("18日（周二）", ["18日"]),
+    ("上周五(11月14日)", ["11月14日"]),
+    ("On Tuesday the ministry said exports on Nov. 3 rose", ["Tuesday", "Nov. 3"]),
+    ("周一至周五", ["周一", "周五"]),
+    ("本周三次会议", ["本周"]),  # three meetings this week
+    ("这周一直很忙", ["这周"]),
+    ("本月20日起实施", ["本月20日"]),
 ]
 
 
@@ -557,6 +651,7 @@ _ALPHABET = st.sampled_from(
     [
         *"0123456789 -/.,:年月日号季度上下半前个今去明十一二三四五六七八九〇零·|QH",
         *("Aug. ", "May ", "this year", "first half", "Five-Year Plan", "14th ", "24/7", "\n"),
+        *("late ", "mid-", "end-", "Tuesday", "last ", "旬", "周", "星期", "本", "每"),
     ]
 )
 
@@ -572,7 +667,7 @@ def test_arbitrary_text_never_raises_anything_else(text: str) -> None:
     assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
     for value in values:
         assert value.start <= value.end
-        assert value.granularity in ("day", "month", "quarter", "half", "year", "period")
+        assert value.granularity in ("day", "week", "month", "quarter", "half", "year", "period")
         assert text[value.span[0] : value.span[1]] == value.text
 
 
@@ -585,6 +680,37 @@ def test_windowed_scan_equals_whole_scan_on_documents() -> None:
     texts = [*_seed_texts(), _document(50_000)]
     for text in [*texts, "\n".join(texts)]:
         assert _mentions(text, windowed=True) == _mentions(text, windowed=False)
+
+
+# sentence, the mention's text, start, end: each new wording inside a long text, which is
+# scanned only in windows around trigger words
+_FILLER_EN = "The ministry said trade kept growing and firms were confident about the outlook. "
+_FILLER_ZH = "海关加强监管，企业信心增强，外贸保持稳定。"
+IN_LONG_TEXTS = [
+    ("Exports picked up in late October.", "late October", D(2025, 10, 21), D(2025, 10, 31)),
+    ("Exports rose in mid-Oct. 2025.", "mid-Oct. 2025", D(2025, 10, 11), D(2025, 10, 20)),
+    ("Reserves as of end-September rose.", "September", D(2025, 9, 1), D(2025, 9, 30)),
+    ("The minister spoke on Tuesday.", "Tuesday", D(2025, 11, 18), D(2025, 11, 18)),
+    ("Talks resume next Wednesday.", "next Wednesday", D(2025, 11, 26), D(2025, 11, 26)),
+    ("The minister spoke on Tuesday, Nov. 18.", "Nov. 18", D(2025, 11, 18), D(2025, 11, 18)),
+    ("10月下旬出口增长5%。", "10月下旬", D(2025, 10, 21), D(2025, 10, 31)),
+    ("上周五，海关发布数据。", "上周五", D(2025, 11, 14), D(2025, 11, 14)),
+    ("星期二，海关发布数据。", "星期二", D(2025, 11, 18), D(2025, 11, 18)),
+    ("新规本月20日起实施。", "本月20日", D(2025, 11, 20), D(2025, 11, 20)),
+    ("新规下个月上旬实施。", "下个月上旬", D(2025, 12, 1), D(2025, 12, 10)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "start", "end"), IN_LONG_TEXTS)
+def test_new_wordings_are_found_in_long_texts(
+    sentence: str, mention: str, start: dt.date, end: dt.date
+) -> None:
+    filler = (_FILLER_EN if sentence.isascii() else _FILLER_ZH) * 200
+    text = filler + sentence + filler
+    assert len(text) > 8000
+    found = find_dates(text, base=THURSDAY)
+    assert [(v.text, v.start, v.end) for v in found] == [(mention, start, end)]
+    assert _mentions(text, windowed=True) == _mentions(text, windowed=False)
 
 
 @settings(max_examples=200, deadline=None)
