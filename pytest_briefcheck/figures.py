@@ -461,6 +461,10 @@ _DIRECTION_BEFORE = re.compile(
 )
 # 增长了1倍 is "increased by 100%", twice the base; 增长到3倍 and 是…的3倍 are three times it.
 _GREW_BY_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|扩大|提升|增)了?\Z")
+_COMPARATIVE_AFTER = re.compile(
+    rf"{_SP}+(?:(?P<up_word>more|higher)|(?P<down_word>fewer|less|lower))(?![A-Za-z])"
+    r"|\s?\((?:(?P<up_mark>up)|(?P<down_mark>down))\)"
+)
 _DIRECTION_AFTER = re.compile(
     rf"(?:{_SP}*-|{_SP}+)(?:(?P<up_word>{_UP_NOUN}|higher|faster|more|up)"
     rf"|(?P<down_word>{_DOWN_NOUN}|lower|slower|less|fewer|down))(?![A-Za-z])"
@@ -1764,7 +1768,7 @@ class _Reader:
             value += 1  # 增长2倍: tripled
             low_bound = None if low_bound is None else low_bound + 1
             high_bound = None if high_bound is None else high_bound + 1
-        direction = self.direction(start, end) if kind == "percent" else None
+        direction = self.direction(start, end, kind) if kind in ("percent", "number") else None
         return Figure(
             text=text,
             span=(start, end),
@@ -1802,14 +1806,20 @@ class _Reader:
 
     # -- the direction of a change -----------------------------------------------------------------
 
-    def direction(self, start: int, end: int) -> str | None:
-        """Up or down, when the wording makes a percentage a change: "rose 3%",
-        "an increase of 3%", "a 3% drop", "3 percentage points higher", 增长3%, 下降0.1个百分点,
-        "-0.3%"; None for a level ("rose to 5%", "a share of 5%") or when nothing says."""
+    def direction(self, start: int, end: int, kind: str) -> str | None:
+        """Up or down, when the wording makes a figure a change: "rose 3%", "an increase of
+        3%", "a 3% drop", "3 percentage points higher", 增长3%, 下降0.1个百分点, "-0.3%", "fell
+        2 billion yuan", 减少20亿元, "40 more ports"; None for a level ("rose to 5%", "a share
+        of 5%", "reached 311") or when nothing says."""
         text = self.text
         found = _DIRECTION_BEFORE.search(text, max(0, start - _DIRECTION_REACH), start)
+        if found is not None and kind != "percent" and found.group("up_en") == "raised":
+            return None  # "raised 3 billion yuan": money collected, not a rise
         if found is None:
-            found = _DIRECTION_AFTER.match(text, end)
+            # after an amount or a count, only a comparative: "three growth engines" and
+            # "311, up from 271" say nothing of how the figure itself moved
+            after = _DIRECTION_AFTER if kind == "percent" else _COMPARATIVE_AFTER
+            found = after.match(text, end)
         # each group is named for its direction: up_en, down_zh, up_sign, down_mark ...
         return None if found is None else str(found.lastgroup).partition("_")[0]
 

@@ -58,9 +58,38 @@ def test_a_rise_from_one_level_to_another_states_two_levels() -> None:
     assert [f.direction for f in parse_figures("grew from 30.5% to 34.2%")] == [None, None]
 
 
-def test_only_percentages_carry_a_direction() -> None:
-    # "rose 2 billion yuan" is an amount that changed; its direction is not read (yet)
-    assert parse_figure("exports rose 2 billion yuan").direction is None
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("exports fell 2 billion yuan", "down"),
+        ("an increase of 2 trillion yuan", "up"),
+        ("比上年增加3000亿元", "up"),
+        ("进口减少20亿元", "down"),
+        ("the number of ports increased by 40", "up"),
+        ("40 more ports", "up"),
+        ("2 billion yuan lower than last year", "down"),
+        ("-2 billion CNY", "down"),
+        # levels, and words after a count that do not say how it moved
+        ("the number of ports reached 311", None),
+        ("增至311个", None),
+        ("311, up from 271", None),
+        ("three growth engines", None),
+        ("the company raised 3 billion yuan", None),
+        ("doubled", None),
+    ],
+)
+def test_amounts_and_counts_that_changed_carry_a_direction(
+    text: str, direction: str | None
+) -> None:
+    assert parse_figures(text)[0].direction == direction
+
+
+def test_a_translation_that_turns_a_fall_in_an_amount_into_a_rise_disagrees() -> None:
+    result = agree(
+        parse_figure("进口减少20亿元"), parse_figure("imports increased by 2 billion yuan")
+    )
+    assert not result.agrees
+    assert "directions conflict" in result.reason
 
 
 @pytest.mark.parametrize("text", ["up 0.1 percent", "同比下降0.1%", "0.1 percentage points lower"])
