@@ -1764,7 +1764,11 @@ class _Reader:
             low_bound, high_bound = None, value
         basis = atom.basis or self.basis(start, end, kind)
         text = self.text[start:end]
-        if kind == "multiple" and "倍" in text and _GREW_BY_ZH.search(self.text, 0, start):
+        if (
+            kind == "multiple"
+            and "倍" in text
+            and _GREW_BY_ZH.search(self.text, max(0, start - 3), start)
+        ):
             value += 1  # 增长2倍: tripled
             low_bound = None if low_bound is None else low_bound + 1
             high_bound = None if high_bound is None else high_bound + 1

@@ -112,6 +112,14 @@ WORST_CASES = [
     "one-third ",
     "billion ",
     "5-fold ",
+    "增长2倍，",
+    "Boeing 737 ",
+    "Tel: 12360 ",
+    "$3m ",
+    "41\u2009500 ",
+    "late October ",
+    "上周五",
+    "本月20日",
 ]
 
 
