@@ -418,7 +418,7 @@ _EN_QUAL_AFTER = re.compile(
 _ZH_QUAL_AFTER = re.compile(r"(?P<ge>及?以上)|(?P<le>及?以下|以内|之内)|(?P<ab>左右|上下)")
 _SESSION_OF = re.compile(r"届(?:[一二三四五六七八九十]+(?:中全会|次会议)|全国人大|全国政协|中央)")
 _CONGRESSES = ("人大", "政协", "常委会", "届")
-_LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章|热线")
+_LABEL_AFTER_ZH = re.compile(r"号|届|期|楼|层|版|点|时|分|路|栋|室|章|热线|页")
 _RANGE_JOIN = re.compile(
     rf"{_SP}*(?P<sym>-|–|—(?!—)|~|～|〜|至|到){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+"
 )
@@ -642,7 +642,8 @@ _LABEL_BEFORE = re.compile(
     rf"{_SP}*(?:\.?on|\.son|rebmun|elcitra|noitces|retpahc|meti|egap|hpargarap|esualc|xenna|xidneppa|"
     r"erugif|elbat|esahp|level|edarg|ssalc|lanimret|etag|moor|\.lov|emulov|eussi|puorg|trap|"
     r"pets|egats|dnuor|noisrev|enil|mroftalp|etuor|edoc|ledom|thgilf|yawhgih|"
-    r":?(?:eniltoh|enohpelet|enohp|xaf)|[:.]?let|#|打拨|线热|话电)(?![a-z])"
+    r":?(?:eniltoh|enohpelet|enohp|xaf)|[:.]?let|#|打拨|线热|话电"
+    rf"|fo{_SP}+[0-9]{{1,4}}{_SP}+egap)(?![a-z])"  # "Page 2 of 4"
 )
 # "Boeing 737", "Resolution 2758", "ISO 14001": a name, then a code of three digits or more.
 _NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][A-Za-z]*[ \u00a0]\Z")

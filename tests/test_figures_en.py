@@ -585,6 +585,7 @@ NOT_FIGURES = [
     "under UN General Assembly Resolution 2758",
     "the airline flies Boeing 737 jets",
     "Customs Order 248 took effect",
+    "Page 2 of 4",
 ]
 
 
