@@ -29,7 +29,7 @@ from .checks import Value, expected_value, read_quote
 from .claims import Claim, Location, Quote, SourceSpec, load_claim_file
 from .corpus import Corpus, Settings, display_path, load_corpus
 from .coverage import Mention, is_quoted, source_mentions, source_waivers, waiver_for
-from .dates import DateValue
+from .dates import DateValue, date_spans
 from .errors import BriefcheckError
 from .figures import Figure
 from .sources import Source, resolve_path
@@ -50,6 +50,19 @@ _STOP_WORDS = """
     almost around approximately
 """
 _STOP = frozenset(_STOP_WORDS.split())
+# what a sentence says its subject did, not what the subject is ("deals reached", "GDP grew")
+_VERBS = frozenset(
+    (
+        "accounted", "accounting", "achieved", "amounted", "announced", "averaged", "climbed",
+        "contributed", "declined", "decreased", "dropped", "exceeded", "expected", "fell",
+        "gained", "grew", "handled", "hit", "increased", "jumped", "made", "posted", "pulling",
+        "realized", "recorded", "registered", "rose", "said", "saw", "stood", "surpassed",
+        "topped", "totaled", "totalled",
+        # how a figure moved is told by the id's last word, not taken for its subject
+        "down", "increase", "decrease", "rise", "decline", "nominal",
+    )
+)  # fmt: skip
+_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")  # "(GDP)": an aside, not the subject
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Where a sentence ends: its punctuation, or a line break that is no hard wrap (see _wrap).
@@ -346,11 +359,44 @@ def _stem(word: str) -> str:
     return word
 
 
-def _slug(text: str, start: int, end: int) -> list[str]:
-    first, last = _sentence(text, start, end)
-    after = _content_words(text[end:last])[:3]
-    before = _content_words(text[first:start])[-2:] if len(after) < 2 else []
-    return before + after
+def _slug(place: Place, mention: Mention) -> list[str]:
+    """Words for a claim id.
+
+    A date: the words after it ("in the first ten months, China's actual use ..."). A
+    figure: what it is stated of, read back to the figure or clause before it in the
+    sentence, without dates, verbs and asides ("tentative deals reached 83.49 billion"); when that
+    is nothing, what it counts ("a total of 53,782 new foreign-invested firms"), or how the
+    figure before it went ("83.49 billion, up 4.4 percent": tentative_deals_up); else the
+    words after it.
+    """
+    text = place.source.text
+    first, last = _sentence(text, mention.start, mention.end)
+    after = _content_words(text[mention.end : last])
+    if mention.kind != "figure":
+        return (
+            after[:3]
+            if len(after) >= 2
+            else _content_words(text[first : mention.start])[-2:] + after[:3]
+        )
+    before = [m for m in place.mentions if m.kind == "figure" and first < m.end <= mention.start]
+    clauses = [m.end() for m in _CLAUSE.finditer(text, first, mention.start)]
+    lead = max(before[-1].end if before else first, clauses[-1] if clauses else first)
+    subject = text[lead : mention.start]
+    for start, end in reversed(date_spans(subject)):
+        subject = subject[:start] + " " + subject[end:]
+    words = [w for w in _content_words(_ASIDE.sub(" ", subject)) if w not in _VERBS][-3:]
+    if len(words) >= 2:
+        return words
+    value = mention.value
+    counted = isinstance(value, Figure) and not value.unit and value.kind == "number"
+    own = _content_words(mention.text) if counted else []  # "53,782 new enterprises"
+    if not words and own:
+        return own[-3:]
+    if not words and before:
+        direction = getattr(value, "direction", None)
+        stated_of = [w for w in _slug(place, before[-1]) if w not in _VERBS][:2]
+        return [*stated_of, *([direction] if direction else after[:1])]
+    return [*words, *own, *after][:3]
 
 
 def _value_slug(value: Value) -> str:
@@ -683,7 +729,7 @@ def _suggest_one(
     where = f"{mention.where} '{mention.text}'"
     built = build_quote(corpus, file, place, mention, kind)
     if built is None:
-        words = _slug(place.source.text, mention.start, mention.end)
+        words = _slug(place, mention)
         return Suggestion(
             make_id(words, mention.value, place.spec.alias, taken),
             kind,
@@ -720,9 +766,7 @@ def _suggest_one(
         quotes = trial
         values.append(other_built[1])
         if candidate.mention.lang == "en" and not paired_words:
-            paired_words = _slug(
-                candidate.place.source.text, candidate.mention.start, candidate.mention.end
-            )
+            paired_words = _slug(candidate.place, candidate.mention)
     paired = {q.source for q in quotes}
     near = [
         c
@@ -736,11 +780,7 @@ def _suggest_one(
             f"NEAR MISS: {candidate.place.spec.alias} says {_shown(other.value)} at "
             f"{other.where} ('{other.text}'): {why}"
         )
-    words = (
-        _slug(place.source.text, mention.start, mention.end)
-        if mention.lang == "en"
-        else paired_words
-    )
+    words = _slug(place, mention) if mention.lang == "en" else paired_words
     claim_id = make_id(words, value, place.spec.alias, taken)
     basis, direction = _terms(value)
     expect = _expect_for(corpus, file, claim_id, kind, value, quotes)

@@ -221,6 +221,27 @@ def test_a_figure_pairs_with_the_one_that_states_its_number(
     assert (driven.expect, driven.basis) == (">2 trillion CNY", "total")
 
 
+def test_claim_ids_name_what_each_figure_is_stated_of(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\n")
+    (pytester.path / "sources").mkdir()
+    (pytester.path / "sources" / "en.txt").write_text(
+        "In the first ten months, tentative deals reached 83.49 billion US dollars, up 4.4 "
+        "percent.\n\nA total of 53,782 new foreign-invested enterprises were set up.\n\n"
+        "The gross domestic product (GDP) of China in the first three quarters was 101.5 "
+        "trillion yuan.\n",
+        encoding="utf-8",
+    )
+    result = _suggest(pytester, "sources/en.txt", "--write", "x.yaml")
+    assert result.ret == 0, result.stderr.str()
+    ids = {claim.expect: claim.id for claim in _claims(pytester.path / "x.yaml")}
+    # the subject before the figure, without verbs, dates and asides; what a count counts;
+    # a change stated after a figure names that figure's subject and its direction
+    assert ids["83.49 billion USD"] == "tentative_deals"
+    assert ids["4.4%"] == "tentative_deals_up"
+    assert ids["53782"] == "new_foreign_invested_enterprises"
+    assert ids["101.5 trillion CNY"] == "domestic_product_china"
+
+
 def test_a_repeated_figure_pairs_with_the_one_beside_the_same_facts(
     pytester: pytest.Pytester,
 ) -> None:
