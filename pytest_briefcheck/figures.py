@@ -1843,6 +1843,8 @@ class _Reader:
                     or text[end : end + 1] in _NOT_TOTAL_AFTER
                 ):
                     continue
+                if phrase == "总值" and text.endswith("生产", 0, start):
+                    continue  # 国内生产总值 is GDP, a term, as "gross domestic product" is
                 basis, where = _BASIS_PHRASES[phrase]
                 marks.append((start, end, basis, where, not phrase.startswith("(")))
             lowered = self.lowered
