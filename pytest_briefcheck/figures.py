@@ -720,6 +720,7 @@ _BASIS_LITERAL = re.compile(
 _BASIS_WORDS = re.compile(
     "[^a-z](?:" + _trie(w for w in _BASIS_PHRASES if w not in _LITERAL_MARKS) + ")(?![a-z])"
 )
+_TERMS_NOT_TOTAL = ("生产总值", "经济总量")  # GDP and the size of an economy
 _NOT_TOTAL_AFTER = frozenset("同建享赢产商识")  # 共同, 共建, 共享 ...: not 共 "in all"
 _COMBINED_WITH = re.compile(rf"{_SP}+with(?![a-z])")
 _NOT_A_BASIS = re.compile(rf"[- ]on[- ]year|{_SP}+(?:earlier|ago|before|later|after)(?![a-z])")
@@ -1843,7 +1844,7 @@ class _Reader:
                     or text[end : end + 1] in _NOT_TOTAL_AFTER
                 ):
                     continue
-                if phrase == "总值" and text.endswith("生产", 0, start):
+                if text.endswith(_TERMS_NOT_TOTAL, 0, end):
                     continue  # 国内生产总值 is GDP, a term, as "gross domestic product" is
                 basis, where = _BASIS_PHRASES[phrase]
                 marks.append((start, end, basis, where, not phrase.startswith("(")))
