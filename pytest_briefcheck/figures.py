@@ -1286,10 +1286,8 @@ class _Reader:
         if any(w in ENGLISH_SCALES for w in lowered):
             atom.scale = Decimal(1)
         atom.lone_one = lowered in (["one"], ["a"], ["an"])
-        if raw[:1].isupper() and not self.sentence_start(start):
-            following = re.match(rf"{_SP}+([A-Z])", text[end : end + 3])
-            if following is not None:
-                return None  # "Three Gorges", "Group of Seven": part of a name
+        if raw[:1].isupper() and not raw.isupper() and not self.sentence_start(start):
+            return None  # "Three Gorges", "Group of Seven", "the Big Four": part of a name
         after = text[end : end + 1]
         if after in ('"', "”", "’") or (after == "'" and not text[end + 1 : end + 2].isalpha()):
             return None  # the "new three" products: a number word closing a quoted name

@@ -586,6 +586,8 @@ NOT_FIGURES = [
     "the airline flies Boeing 737 jets",
     "Customs Order 248 took effect",
     "Page 2 of 4",
+    "leaders met at the Group of Seven summit",
+    "loans by the Big Four banks",
 ]
 
 
@@ -611,6 +613,7 @@ def test_not_figures(text: str) -> None:
         # a capitalized word before a number names it, except at a sentence's start
         # or in a title-case headline
         ("Only 300 firms applied", ["300 firms"]),
+        ("Exports rose. Seven ports opened", ["Seven ports"]),  # a capital starts a sentence
         ("Customs Clears 300 Flights", ["300 Flights"]),
         ("the ports of Guangdong, 300 in all", ["300"]),
         ("20 Boeing 737 aircraft", ["20"]),
