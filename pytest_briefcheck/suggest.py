@@ -364,10 +364,10 @@ def _slug(place: Place, mention: Mention) -> list[str]:
 
     A date: the words after it ("in the first ten months, China's actual use ..."). A
     figure: what it is stated of, read back to the figure or clause before it in the
-    sentence, without dates, verbs and asides ("tentative deals reached 83.49 billion"); when that
-    is nothing, what it counts ("a total of 53,782 new foreign-invested firms"), or how the
-    figure before it went ("83.49 billion, up 4.4 percent": tentative_deals_up); else the
-    words after it.
+    sentence, without dates, verbs and asides ("tentative deals reached 83.49 billion");
+    when that is nothing, what it counts ("a total of 53,782 new foreign-invested firms"),
+    or how the figure before it went ("83.49 billion, up 4.4 percent": tentative_deals_up);
+    else the words after it.
     """
     text = place.source.text
     first, last = _sentence(text, mention.start, mention.end)

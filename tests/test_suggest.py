@@ -221,19 +221,27 @@ def test_a_figure_pairs_with_the_one_that_states_its_number(
     assert (driven.expect, driven.basis) == (">2 trillion CNY", "total")
 
 
-def test_claim_ids_name_what_each_figure_is_stated_of(pytester: pytest.Pytester) -> None:
+def _suggested_for(pytester: pytest.Pytester, **documents: str) -> list[Claim]:
+    """Claims suggested for sources/en.txt, against sources/zh.txt when it is given."""
     pytester.makeini("[pytest]\n")
     (pytester.path / "sources").mkdir()
-    (pytester.path / "sources" / "en.txt").write_text(
-        "In the first ten months, tentative deals reached 83.49 billion US dollars, up 4.4 "
+    for lang, text in documents.items():
+        (pytester.path / "sources" / f"{lang}.txt").write_text(text, encoding="utf-8")
+    against = ["--against", "sources/zh.txt"] if "zh" in documents else []
+    result = _suggest(pytester, "sources/en.txt", *against, "--write", "x.yaml")
+    assert result.ret == 0, result.stderr.str()
+    return _claims(pytester.path / "x.yaml")
+
+
+def test_claim_ids_name_what_each_figure_is_stated_of(pytester: pytest.Pytester) -> None:
+    claims = _suggested_for(
+        pytester,
+        en="In the first ten months, tentative deals reached 83.49 billion US dollars, up 4.4 "
         "percent.\n\nA total of 53,782 new foreign-invested enterprises were set up.\n\n"
         "The gross domestic product (GDP) of China in the first three quarters was 101.5 "
         "trillion yuan.\n",
-        encoding="utf-8",
     )
-    result = _suggest(pytester, "sources/en.txt", "--write", "x.yaml")
-    assert result.ret == 0, result.stderr.str()
-    ids = {claim.expect: claim.id for claim in _claims(pytester.path / "x.yaml")}
+    ids = {claim.expect: claim.id for claim in claims}
     # the subject before the figure, without verbs, dates and asides; what a count counts;
     # a change stated after a figure names that figure's subject and its direction
     assert ids["83.49 billion USD"] == "tentative_deals"
@@ -247,26 +255,16 @@ def test_a_repeated_figure_pairs_with_the_one_beside_the_same_facts(
 ) -> None:
     # 一年 is stated twice; "one year" stands beside 138 and 50 percent, and only the
     # second 一年 stands beside them: neighbours count only when they state the same fact
-    pytester.makeini("[pytest]\n")
-    (pytester.path / "sources").mkdir()
-    (pytester.path / "sources" / "en.txt").write_text(
-        "First, 53,782 new foreign-invested enterprises were set up, up 14.7 percent.\n\n"
+    claims = _suggested_for(
+        pytester,
+        en="First, 53,782 new foreign-invested enterprises were set up, up 14.7 percent.\n\n"
         "Second, tentative deals reached 83.49 billion US dollars, up 4.4 percent, with "
         "exhibitors from 138 countries.\n\n"
         "The US side will suspend the 50 percent rule for one year.\n",
-        encoding="utf-8",
-    )
-    (pytester.path / "sources" / "zh.txt").write_text(
-        "一是新设立外商投资企业53782家，同比增长14.7%。\n\n"
+        zh="一是新设立外商投资企业53782家，同比增长14.7%。\n\n"
         "二是按一年计，意向成交额834.9亿美元，比上届增长4.4%，企业来自138个国家。\n\n"
         "美方将暂停实施50%规则一年。\n",
-        encoding="utf-8",
     )
-    result = _suggest(
-        pytester, "sources/en.txt", "--against", "sources/zh.txt", "--write", "x.yaml"
-    )
-    assert result.ret == 0, result.stderr.str()
-    claims = _claims(pytester.path / "x.yaml")
     (year,) = [claim for claim in claims if claim.expect == "1 year"]
     assert [q.text for q in year.quotes if q.source == "zh"] == ["美方将暂停实施50%规则一年"]
 
