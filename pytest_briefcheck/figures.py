@@ -378,7 +378,6 @@ _UNIT_CASES = (
     "TEUs",
     "yuan (RMB)",
 )
-_CURRENCY_SIGNS = tuple(CURRENCY_PREFIXES)
 _FILLERS = "consecutive|straight|successive|full|whole|more|additional|extra|calendar"
 _EN_UNIT = re.compile(
     rf"(?P<sep>{_SP}+|{_SP}*-{_SP}*)(?:(?:{_FILLERS}){_SP}+)?"
@@ -648,6 +647,7 @@ _LABEL_BEFORE = re.compile(
 # "Boeing 737", "Resolution 2758", "ISO 14001": a name, then a code of three digits or more.
 _NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][A-Za-z]*[ \u00a0]\Z")
 _CAPITALIZED_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
+_NOT_SPACE = re.compile(r"\S")
 
 # -- the basis ----------------------------------------------------------------------------------
 
@@ -1119,11 +1119,10 @@ class _Reader:
     def million(self, atom: _Atom, end: int) -> bool:
         """Whether the "m" glued to a number is a million, not metres: after a currency sign
         ("$3m", "RMB3m") or before a unit or a counted noun ("3m tonnes", "3m people")."""
-        text = self.text
-        before = text[max(0, atom.core_start - 4) : atom.core_start]
-        if before.endswith(_CURRENCY_SIGNS):
+        prefix = self.prefix(atom.core_start)
+        if prefix is not None and prefix[0]:
             return True
-        return bool(_EN_UNIT.match(text, end) or _COUNT.match(text, end))
+        return bool(_EN_UNIT.match(self.text, end) or _COUNT.match(self.text, end))
 
     def zh_atom(self, match: re.Match[str], in_range: bool) -> _Atom | None:
         text = self.text
@@ -1572,7 +1571,7 @@ class _Reader:
         digits = self.text[atom.core_start : atom.num_end]
         if self.years or len(digits) < 3 or not digits.isdigit():
             return False  # a value, or a count such as "2,000" or "5.2"
-        lone = not self.text[: atom.core_start].strip()  # "1000000" alone: a value
+        lone = _NOT_SPACE.search(self.text, 0, atom.core_start) is None  # "1000000": a value
         if not lone and not atom.counted and (len(digits) >= 7 or digits[0] == "0"):
             return True  # "(010) 65194114": prose never counts millions unseparated
         return self.named(atom)

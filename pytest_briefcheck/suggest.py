@@ -102,6 +102,12 @@ class Place:
     def _starts(self) -> list[int]:
         return [mention.start for mention in self.mentions]
 
+    def figures_before(self, mention: Mention, since: int) -> list[Mention]:
+        """The figures stated from offset ``since`` up to ``mention``, in order."""
+        low = bisect_left(self._starts, since)
+        high = bisect_left(self._starts, mention.start)
+        return [m for m in self.mentions[low:high] if m.kind == "figure" and m.end <= mention.start]
+
     def neighbours(self, mention: Mention) -> list[Mention]:
         """The figures and dates stated just before and just after ``mention`` (two each)."""
         index = bisect_left(self._starts, mention.start)
@@ -378,7 +384,7 @@ def _slug(place: Place, mention: Mention) -> list[str]:
             if len(after) >= 2
             else _content_words(text[first : mention.start])[-2:] + after[:3]
         )
-    before = [m for m in place.mentions if m.kind == "figure" and first < m.end <= mention.start]
+    before = place.figures_before(mention, first)
     clauses = [m.end() for m in _CLAUSE.finditer(text, first, mention.start)]
     lead = max(before[-1].end if before else first, clauses[-1] if clauses else first)
     subject = text[lead : mention.start]

@@ -766,6 +766,7 @@ def test_qualifier_symbols_without_a_space(notation: str, qualifier: str | None,
     [
         ("raised $3m from investors", 3e6, "USD"),
         ("RMB3m", 3e6, "CNY"),
+        ("U.S.$3m", 3e6, "USD"),
         ("5.2m tons of grain", 5.2e6, "t"),
         ("3m people", 3e6, ""),
     ],
